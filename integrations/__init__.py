@@ -1,0 +1,1 @@
+"""External catalog importers: provider clients, the ImportedTitle review queue and Celery tasks."""

@@ -1,0 +1,1 @@
+"""The anilist provider (client and mapping)."""

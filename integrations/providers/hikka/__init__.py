@@ -1,0 +1,1 @@
+"""The hikka provider (client and mapping)."""

@@ -1,0 +1,1 @@
+"""The jikan provider (client and mapping)."""

@@ -1,0 +1,1 @@
+"""The kitsu provider (client and mapping)."""

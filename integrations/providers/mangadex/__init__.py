@@ -1,0 +1,1 @@
+"""The mangadex provider (client and mapping)."""
