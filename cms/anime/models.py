@@ -1,0 +1,309 @@
+"""Anime content: AnimeIndexPage -> AnimePage -> EpisodePage, with inline VideoSources."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey
+from rest_framework import serializers
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail_headless_preview.models import HeadlessMixin
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.catalog.models import ANIME_FORMATS, Language, TitleKind, TitlePage, title_edit_handler
+from cms.catalog.validators import validate_http_url
+
+from .stream_hosts import allowed_hosts, is_allowed_stream_url
+
+
+class AnimeIndexPage(HeadlessMixin, Page):
+    """`/anime/`: the catalog of anime (the listing itself comes from the `titles` API)."""
+
+    intro = models.CharField("підзаголовок", max_length=255, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    parent_page_types = ["catalog.HomePage"]
+    subpage_types = ["anime.AnimePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "каталог аніме"
+
+
+class AnimePage(TitlePage):
+    episodes_total = models.PositiveIntegerField("кількість серій", null=True, blank=True)
+    episode_duration = models.PositiveIntegerField("тривалість серії, хв", null=True, blank=True)
+    # Broadcast schedule (filled by the importers, shown by /api/schedule/).
+    broadcast_weekday = models.PositiveSmallIntegerField(
+        "день виходу",
+        null=True,
+        blank=True,
+        choices=[
+            (0, "Понеділок"),
+            (1, "Вівторок"),
+            (2, "Середа"),
+            (3, "Четвер"),
+            (4, "П'ятниця"),
+            (5, "Субота"),
+            (6, "Неділя"),
+        ],
+    )
+    broadcast_time = models.TimeField("час виходу", null=True, blank=True)
+    broadcast_timezone = models.CharField("часовий пояс", max_length=50, default="Asia/Tokyo")
+    next_episode_number = models.PositiveIntegerField("наступна серія", null=True, blank=True)
+    next_episode_at = models.DateTimeField("вихід наступної серії", null=True, blank=True)
+
+    allowed_formats = ANIME_FORMATS
+    page_kind = TitleKind.ANIME
+    is_creatable = True
+    parent_page_types = ["anime.AnimeIndexPage"]
+    subpage_types = ["anime.EpisodePage"]
+
+    edit_handler = title_edit_handler(
+        ObjectList(
+            [
+                FieldPanel("broadcast_weekday"),
+                FieldRowPanel([FieldPanel("broadcast_time"), FieldPanel("broadcast_timezone")]),
+                FieldRowPanel([FieldPanel("next_episode_number"), FieldPanel("next_episode_at")]),
+            ],
+            heading="Розклад",
+        ),
+        release_extra=(
+            FieldRowPanel([FieldPanel("episodes_total"), FieldPanel("episode_duration")]),
+        ),
+    )
+    api_fields = TitlePage.api_fields + [
+        APIField("episodes_total"),
+        APIField("episode_duration"),
+        APIField("next_episode_number"),
+        APIField("next_episode_at"),
+    ]
+
+    class Meta:
+        verbose_name = "аніме"
+        verbose_name_plural = "аніме"
+
+
+class EpisodeForm(WagtailAdminPageForm):
+    """The episode's slug is its number, so editors never type one."""
+
+    def clean(self):
+        cleaned = super().clean()
+        number = cleaned.get("number")
+        if number is not None:
+            cleaned["slug"] = str(number)
+            parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
+            if parent is not None:
+                siblings = EpisodePage.objects.child_of(parent).filter(number=number)
+                if self.instance.pk:
+                    siblings = siblings.exclude(pk=self.instance.pk)
+                if siblings.exists():
+                    self.add_error("number", f"Серія №{number} у цього аніме вже є.")
+        return cleaned
+
+    def _post_clean(self):
+        # Wagtail checks slug uniqueness among siblings in the form; set it before that.
+        if self.cleaned_data.get("number") is not None:
+            self.instance.slug = str(self.cleaned_data["number"])
+        super()._post_clean()
+
+
+class DubTeamRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    title = serializers.CharField()
+
+
+class SourceSummarySerializer(serializers.Serializer):
+    """An episode's active sources as the page API shows them (no resolved URLs)."""
+
+    id = serializers.IntegerField()
+    dub_team = DubTeamRefSerializer(allow_null=True)
+    language = serializers.CharField()
+    kind = serializers.CharField()
+    provider = serializers.CharField()
+
+
+class EpisodePage(HeadlessMixin, Page):
+    number = models.PositiveIntegerField("номер серії")
+    air_date = models.DateField("дата виходу", null=True, blank=True)
+    duration = models.PositiveIntegerField("тривалість, с", null=True, blank=True)
+    intro_start = models.PositiveIntegerField("початок опенінгу, с", null=True, blank=True)
+    intro_end = models.PositiveIntegerField("кінець опенінгу, с", null=True, blank=True)
+    outro_start = models.PositiveIntegerField("початок ендінгу, с", null=True, blank=True)
+    outro_end = models.PositiveIntegerField("кінець ендінгу, с", null=True, blank=True)
+
+    base_form_class = EpisodeForm
+    content_panels = [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("air_date"), FieldPanel("duration")]),
+        FieldPanel("title", heading="Назва серії"),
+        FieldRowPanel([FieldPanel("intro_start"), FieldPanel("intro_end")], heading="Опенінг"),
+        FieldRowPanel([FieldPanel("outro_start"), FieldPanel("outro_end")], heading="Ендінг"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Основне"),
+            ObjectList(
+                [InlinePanel("sources", heading="Відеоджерела", label="Джерело")],
+                heading="Джерела",
+            ),
+            ObjectList(Page.promote_panels, heading="Просування"),
+            ObjectList(Page.settings_panels, heading="Налаштування"),
+        ]
+    )
+    search_fields = Page.search_fields
+    api_fields = [
+        APIField("number"),
+        APIField("air_date"),
+        APIField("duration"),
+        APIField("intro_start"),
+        APIField("intro_end"),
+        APIField("outro_start"),
+        APIField("outro_end"),
+        APIField("sources", serializer=SourceSummarySerializer(many=True, source="active_sources")),
+    ]
+    parent_page_types = ["anime.AnimePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "серія"
+        verbose_name_plural = "серії"
+        ordering = ["number"]
+
+    @classmethod
+    def api_prefetch(cls, queryset):
+        return queryset.prefetch_related(
+            models.Prefetch("sources", queryset=VideoSource.objects.select_related("dub_team"))
+        )
+
+    @property
+    def active_sources(self):
+        return [source for source in self.sources.all() if source.is_active]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for start, end in (("intro_start", "intro_end"), ("outro_start", "outro_end")):
+            a, b = getattr(self, start), getattr(self, end)
+            if a is not None and b is not None and b <= a:
+                errors[end] = "Кінець має бути пізніше за початок."
+        if errors:
+            raise ValidationError(errors)
+
+
+
+class SourceKind(models.TextChoices):
+    HLS = "hls", "HLS (один master-плейлист)"
+    HLS_VARIANTS = "hls_variants", "HLS (плейлист на кожну якість)"
+    IFRAME = "iframe", "Вбудований плеєр (iframe)"
+
+
+class Provider(models.TextChoices):
+    DIRECT = "direct", "Пряме посилання"
+    ASHDI = "ashdi", "Ashdi"
+    MOONANIME = "moonanime", "MoonAnime"
+    TORTUGA = "tortuga", "Tortuga"
+    CSST = "csst", "CSST"
+    IFRAME = "iframe", "Інший iframe"
+
+
+def validate_variants(value) -> None:
+    if not isinstance(value, dict):
+        raise ValidationError('Якості мають бути об\'єктом JSON: {"720": "https://…"}.')
+    for quality, url in value.items():
+        if not str(quality).rstrip("p").isdigit():
+            raise ValidationError(f"Якість «{quality}» має бути числом, напр. 720.")
+        validate_http_url(url if isinstance(url, str) else "")
+
+
+def validate_subtitles(value) -> None:
+    if not isinstance(value, list) or not all(
+        isinstance(item, dict) and item.get("lang") and isinstance(item.get("url"), str)
+        for item in value
+    ):
+        raise ValidationError('Субтитри мають бути списком: [{"lang": "uk", "url": "https://…"}].')
+    for item in value:
+        validate_http_url(item["url"])
+
+
+class VideoSource(Orderable):
+    """One stream of an episode: a dub (or the original) from one external provider."""
+
+    episode = ParentalKey(EpisodePage, on_delete=models.CASCADE, related_name="sources")
+    dub_team = models.ForeignKey(
+        "dubbing.DubTeamPage",
+        verbose_name="команда озвучення",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="video_sources",
+        help_text="Порожньо — оригінальна доріжка.",
+    )
+    language = models.CharField("мова", max_length=2, choices=Language.choices, default="uk")
+    kind = models.CharField("тип", max_length=20, choices=SourceKind.choices, default="hls")
+    provider = models.CharField("провайдер", max_length=20, choices=Provider.choices)
+    url = models.URLField("адреса", max_length=1000, blank=True)
+    variants = models.JSONField(
+        "плейлисти якостей", default=dict, blank=True, validators=[validate_variants]
+    )
+    subtitles = models.JSONField("субтитри", default=list, blank=True, validators=[validate_subtitles])
+    is_active = models.BooleanField("активне", default=True)
+    last_checked = models.DateTimeField("остання перевірка", null=True, blank=True, editable=False)
+    last_status = models.CharField("результат перевірки", max_length=255, blank=True, editable=False)
+    consecutive_failures = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    panels = [
+        FieldRowPanel([FieldPanel("language"), PageChooserPanel("dub_team", "dubbing.DubTeamPage")]),
+        FieldRowPanel([FieldPanel("provider"), FieldPanel("kind")]),
+        FieldPanel("url"),
+        FieldPanel("variants", widget=forms.Textarea(attrs={"rows": 3})),
+        FieldPanel("subtitles", widget=forms.Textarea(attrs={"rows": 2})),
+        FieldPanel("is_active"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "відеоджерело"
+        verbose_name_plural = "відеоджерела"
+
+    def __str__(self):
+        return f"{self.get_provider_display()} · {self.get_language_display()}"
+
+    def stream_urls(self) -> list[str]:
+        return [self.url] if self.url else [u for u in self.variants.values() if isinstance(u, str)]
+
+    def clean(self):
+        super().clean()
+        errors: dict[str, str] = {}
+        if self.url:
+            try:
+                validate_http_url(self.url)
+            except ValidationError as error:
+                errors["url"] = error.messages[0]
+        if not self.url and not self.variants:
+            errors["url"] = "Вкажіть адресу або плейлисти якостей."
+        if self.kind == SourceKind.HLS_VARIANTS and not self.variants:
+            errors["variants"] = "Для цього типу потрібні плейлисти якостей."
+        if self.kind == SourceKind.IFRAME and not self.url:
+            errors["url"] = "Для вбудованого плеєра потрібна адреса сторінки плеєра."
+        if "url" not in errors and "variants" not in errors:
+            bad = [u for u in self.stream_urls() if not is_allowed_stream_url(self.provider, u)]
+            if bad:
+                hosts = ", ".join(allowed_hosts(self.provider)) or "жодного"
+                errors["variants" if not self.url else "url"] = (
+                    f"Хост {bad[0]} не дозволений для провайдера «{self.provider}» "
+                    f"(дозволені: {hosts})."
+                )
+        if self.language == Language.UK and self.dub_team_id is None:
+            errors["dub_team"] = "Для української доріжки вкажіть команду озвучення."
+        if errors:
+            raise ValidationError(errors)

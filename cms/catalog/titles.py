@@ -1,0 +1,290 @@
+"""The `titles` catalog query: parsing and validating the query string, filtering, ordering,
+paging and facet counts. Pure data in and out, so the API view stays a thin shell."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+
+from .models import (
+    Format,
+    Genre,
+    Language,
+    Season,
+    Status,
+    Studio,
+    TitleDubbing,
+    TitleKind,
+    TitlePage,
+)
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+MAX_SEARCH_HITS = 1000
+ORDERS = {
+    "-rating": [F("rating").desc(nulls_last=True), F("external_score").desc(nulls_last=True)],
+    "-year": [F("year").desc(nulls_last=True)],
+    "title": [F("title").asc()],
+    "-updated": [F("last_published_at").desc(nulls_last=True)],
+}
+
+
+class TitlesQueryError(ValueError):
+    """A bad query-string value; `parameter` names it for the 400 answer."""
+
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+
+
+@dataclass
+class TitlesQuery:
+    kind: str | None = None
+    genres: list[Genre] = field(default_factory=list)
+    studios: list[Studio] = field(default_factory=list)
+    year: int | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    seasons: list[str] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    formats: list[str] = field(default_factory=list)
+    dub_team_id: int | None = None
+    audio: str | None = None
+    search: str = ""
+    order: str | None = None
+    limit: int = DEFAULT_LIMIT
+    offset: int = 0
+
+
+def parse_int(params, name: str, minimum: int, maximum: int | None = None) -> int | None:
+    raw = params.get(name)
+    if raw in (None, ""):
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        raise TitlesQueryError(name, f"{name}: очікується ціле число, отримано «{raw}».") from None
+    if value < minimum or (maximum is not None and value > maximum):
+        bound = f"від {minimum} до {maximum}" if maximum is not None else f"не менше {minimum}"
+        raise TitlesQueryError(name, f"{name}: значення має бути {bound}.")
+    return value
+
+
+def parse_choices(params, name: str, choices) -> list[str]:
+    values = [v for v in params.getlist(name) if v != ""]
+    allowed = set(choices.values)
+    for value in values:
+        if value not in allowed:
+            options = ", ".join(sorted(allowed))
+            raise TitlesQueryError(name, f"{name}: невідоме значення «{value}» (можливі: {options}).")
+    return values
+
+
+def parse_slugs(params, name: str, model) -> list:
+    slugs = [s for s in params.getlist(name) if s != ""]
+    if not slugs:
+        return []
+    found = {obj.slug: obj for obj in model.objects.filter(slug__in=slugs)}
+    for slug in slugs:
+        if slug not in found:
+            raise TitlesQueryError(name, f"{name}: не знайдено «{slug}».")
+    return [found[slug] for slug in dict.fromkeys(slugs)]
+
+
+def parse_titles_query(params) -> TitlesQuery:
+    from cms.dubbing.models import DubTeamPage  # the dubbing app builds on the catalog
+
+    kinds = parse_choices(params, "kind", TitleKind)
+    audio = parse_choices(params, "audio", Language)
+    query = TitlesQuery(
+        kind=kinds[0] if kinds else None,
+        genres=parse_slugs(params, "genre", Genre),
+        studios=parse_slugs(params, "studio", Studio),
+        year=parse_int(params, "year", 1900, 2100),
+        year_from=parse_int(params, "year_from", 1900, 2100),
+        year_to=parse_int(params, "year_to", 1900, 2100),
+        seasons=parse_choices(params, "season", Season),
+        statuses=parse_choices(params, "status", Status),
+        formats=parse_choices(params, "format", Format),
+        audio=audio[0] if audio else None,
+        search=params.get("search", "").strip()[:200],
+        offset=parse_int(params, "offset", 0) or 0,
+    )
+    if len(set(kinds)) > 1:
+        raise TitlesQueryError("kind", "kind: вкажіть одне значення (anime або manga).")
+    if query.year_from and query.year_to and query.year_from > query.year_to:
+        raise TitlesQueryError("year_from", "year_from: не може бути більшим за year_to.")
+    limit = parse_int(params, "limit", 1)
+    query.limit = min(limit, MAX_LIMIT) if limit is not None else DEFAULT_LIMIT
+    dub_teams = parse_slugs(params, "dub_team", DubTeamPage.objects.live())
+    query.dub_team_id = dub_teams[0].id if dub_teams else None
+    order = params.get("order") or None
+    if order is not None and order not in ORDERS:
+        options = ", ".join(ORDERS)
+        raise TitlesQueryError("order", f"order: невідоме значення «{order}» (можливі: {options}).")
+    query.order = order
+    return query
+
+
+def base_queryset() -> QuerySet:
+    return TitlePage.objects.live().public()
+
+
+def apply_filters(queryset: QuerySet, query: TitlesQuery) -> QuerySet:
+    if query.kind:
+        queryset = queryset.filter(kind=query.kind)
+    for genre in query.genres:  # every genre must match
+        queryset = queryset.filter(genres=genre)
+    if query.studios:
+        queryset = queryset.filter(studios__in=query.studios)
+    if query.year is not None:
+        queryset = queryset.filter(year=query.year)
+    if query.year_from is not None:
+        queryset = queryset.filter(year__gte=query.year_from)
+    if query.year_to is not None:
+        queryset = queryset.filter(year__lte=query.year_to)
+    if query.seasons:
+        queryset = queryset.filter(season__in=query.seasons)
+    if query.statuses:
+        queryset = queryset.filter(status__in=query.statuses)
+    if query.formats:
+        queryset = queryset.filter(format__in=query.formats)
+    if query.dub_team_id is not None or query.audio:
+        dubbing = Q()
+        if query.dub_team_id is not None:
+            dubbing &= Q(dub_team_id=query.dub_team_id)
+        if query.audio:
+            dubbing &= Q(language=query.audio)
+        queryset = queryset.filter(id__in=TitleDubbing.objects.filter(dubbing).values("title_id"))
+    if query.studios:
+        queryset = queryset.distinct()
+    return queryset
+
+
+def search_hits(text: str, kind: str | None) -> list[int]:
+    """Ids of titles matching `text`, best first, through the configured search backend."""
+    queryset = base_queryset()
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    results = queryset.search(text, operator="and")[:MAX_SEARCH_HITS]
+    hits = [page.pk for page in results]
+    if not hits:  # fall back to any-word matching before answering "nothing found"
+        hits = [page.pk for page in queryset.search(text, operator="or")[:MAX_SEARCH_HITS]]
+    return hits
+
+
+@dataclass
+class TitlesPage:
+    total_count: int
+    items: list[TitlePage]
+    facets: dict[str, list[dict]]
+
+
+def run_titles_query(query: TitlesQuery) -> TitlesPage:
+    queryset = apply_filters(base_queryset(), query)
+    hits: list[int] | None = None
+    if query.search:
+        hits = search_hits(query.search, query.kind)
+        queryset = queryset.filter(id__in=hits)
+    total = queryset.count()
+    page_ids = list(order_ids(queryset, query, hits)[query.offset : query.offset + query.limit])
+    items = {
+        page.id: page
+        for page in TitlePage.objects.filter(id__in=page_ids)
+        .only("id", "title", "title_en", "slug", "url_path", "kind", "poster_url", "year",
+              "format", "status", "rating", "rating_count", "external_score", "season")
+        .prefetch_related(
+            Prefetch("genres", queryset=Genre.objects.only("id", "slug", "name", "name_en")),
+            Prefetch(
+                "dubbings",
+                queryset=TitleDubbing.objects.filter(dub_team__isnull=False).select_related(
+                    "dub_team"
+                ),
+            ),
+        )
+    }
+    return TitlesPage(
+        total_count=total,
+        items=[items[pk] for pk in page_ids if pk in items],
+        facets=count_facets(queryset),
+    )
+
+
+def order_ids(queryset: QuerySet, query: TitlesQuery, hits: list[int] | None):
+    if hits is not None and query.order is None:
+        # Relevance order: the position in the search hits.
+        rank = {pk: position for position, pk in enumerate(hits)}
+        ids = sorted(queryset.values_list("id", flat=True), key=lambda pk: rank.get(pk, len(rank)))
+        return ids
+    order = ORDERS[query.order or "-rating"]
+    return queryset.order_by(*order, "id").values_list("id", flat=True)
+
+
+def count_facets(queryset: QuerySet) -> dict[str, list[dict]]:
+    """Counts per facet value over the current filter."""
+    ids = queryset.order_by().values("id")
+    facets: dict[str, list[dict]] = {}
+
+    genre_counts = (
+        TitlePage.genres.through.objects.filter(titlepage_id__in=ids)
+        .values("genre_id", "genre__slug", "genre__name")
+        .annotate(count=Count("titlepage_id"))
+        .order_by("-count", "genre__name")
+    )
+    facets["genre"] = [
+        {"value": row["genre__slug"], "label": row["genre__name"], "count": row["count"]}
+        for row in genre_counts
+    ]
+    studio_counts = (
+        TitlePage.studios.through.objects.filter(titlepage_id__in=ids)
+        .values("studio_id", "studio__slug", "studio__name")
+        .annotate(count=Count("titlepage_id"))
+        .order_by("-count", "studio__name")
+    )
+    facets["studio"] = [
+        {"value": row["studio__slug"], "label": row["studio__name"], "count": row["count"]}
+        for row in studio_counts
+    ]
+    for name, choices in (("season", Season), ("status", Status), ("format", Format)):
+        labels = dict(choices.choices)
+        rows = (
+            TitlePage.objects.filter(id__in=ids)
+            .exclude(**{name: ""})
+            .values(name)
+            .annotate(count=Count("id"))
+            .order_by("-count", name)
+        )
+        facets[name] = [
+            {"value": row[name], "label": str(labels.get(row[name], row[name])), "count": row["count"]}
+            for row in rows
+        ]
+    years = (
+        TitlePage.objects.filter(id__in=ids, year__isnull=False)
+        .values("year")
+        .annotate(count=Count("id"))
+        .order_by("-year")
+    )
+    facets["year"] = [
+        {"value": str(row["year"]), "label": str(row["year"]), "count": row["count"]}
+        for row in years
+    ]
+    dubbings = TitleDubbing.objects.filter(title_id__in=ids)
+    teams = (
+        dubbings.filter(dub_team__isnull=False, dub_team__live=True)
+        .values("dub_team__slug", "dub_team__title")
+        .annotate(count=Count("title_id", distinct=True))
+        .order_by("-count", "dub_team__title")
+    )
+    facets["dub_team"] = [
+        {"value": row["dub_team__slug"], "label": row["dub_team__title"], "count": row["count"]}
+        for row in teams
+    ]
+    languages = dict(Language.choices)
+    audio = (
+        dubbings.values("language").annotate(count=Count("title_id", distinct=True)).order_by("-count")
+    )
+    facets["audio"] = [
+        {"value": row["language"], "label": str(languages[row["language"]]), "count": row["count"]}
+        for row in audio
+    ]
+    return facets

@@ -1,0 +1,151 @@
+"""Manga content: MangaIndexPage -> MangaPage -> ChapterPage. Page images are never stored:
+a chapter points at MangaDex or at a list of external image URLs."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail_headless_preview.models import HeadlessMixin
+from wagtail.models import Page
+
+from cms.catalog.models import MANGA_FORMATS, Language, TitleKind, TitlePage, title_edit_handler
+from cms.catalog.validators import validate_http_url
+
+
+class MangaIndexPage(HeadlessMixin, Page):
+    """`/manga/`: the catalog of manga (the listing comes from the `titles` API)."""
+
+    intro = models.CharField("підзаголовок", max_length=255, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    parent_page_types = ["catalog.HomePage"]
+    subpage_types = ["manga.MangaPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "каталог манги"
+
+
+class MangaPage(TitlePage):
+    volumes_total = models.PositiveIntegerField("кількість томів", null=True, blank=True)
+    chapters_total = models.PositiveIntegerField("кількість розділів", null=True, blank=True)
+
+    allowed_formats = MANGA_FORMATS
+    page_kind = TitleKind.MANGA
+    is_creatable = True
+    parent_page_types = ["manga.MangaIndexPage"]
+    subpage_types = ["manga.ChapterPage"]
+    edit_handler = title_edit_handler(
+        release_extra=(FieldRowPanel([FieldPanel("volumes_total"), FieldPanel("chapters_total")]),)
+    )
+    api_fields = TitlePage.api_fields + [APIField("volumes_total"), APIField("chapters_total")]
+
+    class Meta:
+        verbose_name = "манга"
+        verbose_name_plural = "манга"
+
+
+def chapter_slug(number: Decimal) -> str:
+    """10 -> "10", 10.5 -> "10-5": chapter URLs use "-" for the decimal point."""
+    text = format(Decimal(number).normalize(), "f")
+    return text.replace(".", "-")
+
+
+class ChapterForm(WagtailAdminPageForm):
+    """The chapter's slug is its number, so editors never type one."""
+
+    def clean(self):
+        cleaned = super().clean()
+        number = cleaned.get("number")
+        if number is not None:
+            parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
+            if parent is not None:
+                siblings = ChapterPage.objects.child_of(parent).filter(
+                    number=number, language=cleaned.get("language", "uk")
+                )
+                if self.instance.pk:
+                    siblings = siblings.exclude(pk=self.instance.pk)
+                if siblings.exists():
+                    self.add_error("number", f"Розділ {number} цією мовою вже є.")
+        return cleaned
+
+    def _post_clean(self):
+        if self.cleaned_data.get("number") is not None:
+            self.instance.slug = chapter_slug(self.cleaned_data["number"])
+        super()._post_clean()
+
+
+class ChapterPage(HeadlessMixin, Page):
+    volume = models.PositiveIntegerField("том", null=True, blank=True)
+    number = models.DecimalField(
+        "номер розділу", max_digits=7, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    language = models.CharField("мова", max_length=2, choices=Language.choices, default="uk")
+    translator = models.ForeignKey(
+        "dubbing.DubTeamPage",
+        verbose_name="перекладач",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="chapters",
+    )
+    mangadex_chapter_id = models.CharField("ID розділу на MangaDex", max_length=64, blank=True)
+    page_urls = models.JSONField("адреси сторінок", default=list, blank=True)
+
+    base_form_class = ChapterForm
+    content_panels = [
+        FieldRowPanel([FieldPanel("volume"), FieldPanel("number"), FieldPanel("language")]),
+        FieldPanel("title", heading="Назва розділу"),
+        PageChooserPanel("translator", "dubbing.DubTeamPage"),
+        FieldPanel("mangadex_chapter_id"),
+        FieldPanel("page_urls"),
+    ]
+    api_fields = [
+        APIField("volume"),
+        APIField("number"),
+        APIField("language"),
+        APIField("translator_ref"),
+        APIField("mangadex_chapter_id"),
+        APIField("page_count"),
+    ]
+    parent_page_types = ["manga.MangaPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "розділ"
+        verbose_name_plural = "розділи"
+        ordering = ["number"]
+
+    @classmethod
+    def api_prefetch(cls, queryset):
+        return queryset.select_related("translator")
+
+    @property
+    def translator_ref(self):
+        team = self.translator
+        return {"id": team.id, "slug": team.slug, "title": team.title} if team else None
+
+    @property
+    def page_count(self) -> int:
+        return len(self.page_urls or [])
+
+    def clean(self):
+        super().clean()
+        if not isinstance(self.page_urls, list) or not all(
+            isinstance(url, str) for url in self.page_urls
+        ):
+            raise ValidationError({"page_urls": "Адреси сторінок мають бути списком рядків."})
+        for url in self.page_urls:
+            try:
+                validate_http_url(url)
+            except ValidationError as error:
+                raise ValidationError({"page_urls": f"{url}: {error.messages[0]}"}) from error
+        if not self.mangadex_chapter_id and not self.page_urls:
+            raise ValidationError(
+                {"page_urls": "Вкажіть ID розділу на MangaDex або адреси сторінок."}
+            )

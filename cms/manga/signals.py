@@ -1,0 +1,39 @@
+"""Keep a manga's TitleDubbing rows in step with its live chapters' translators."""
+
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms.catalog.dubbings import sync_title_dubbings
+
+from .models import ChapterPage, MangaPage
+
+
+def refresh_manga_dubbings(manga: MangaPage) -> None:
+    pairs = set(
+        ChapterPage.objects.child_of(manga)
+        .live()
+        .values_list("translator_id", "language")
+        .distinct()
+    )
+    sync_title_dubbings(manga, pairs)
+
+
+@receiver(page_published, sender=ChapterPage)
+@receiver(page_unpublished, sender=ChapterPage)
+@receiver(post_delete, sender=ChapterPage)
+def on_chapter_changed(sender, instance, **kwargs):
+    try:
+        parent = instance.get_parent()
+    except Page.DoesNotExist:  # the whole title is being deleted
+        return
+    if parent is not None and isinstance(parent.specific, MangaPage):
+        refresh_manga_dubbings(parent.specific)
+
+
+@receiver(post_page_move, sender=ChapterPage)
+def on_chapter_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    for parent in (parent_page_before, parent_page_after):
+        if isinstance(parent.specific, MangaPage):
+            refresh_manga_dubbings(parent.specific)

@@ -1,0 +1,8 @@
+"""Local development: DEBUG on, a fixed insecure key, everything else from base."""
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-change-me"  # noqa: F405
+ALLOWED_HOSTS = ["*"]
