@@ -80,11 +80,11 @@ def parse_choices(params, name: str, choices) -> list[str]:
     return values
 
 
-def parse_slugs(params, name: str, model) -> list:
+def parse_slugs(params, name: str, queryset) -> list:
     slugs = [s for s in params.getlist(name) if s != ""]
     if not slugs:
         return []
-    found = {obj.slug: obj for obj in model.objects.filter(slug__in=slugs)}
+    found = {obj.slug: obj for obj in queryset.filter(slug__in=slugs)}
     for slug in slugs:
         if slug not in found:
             raise TitlesQueryError(name, f"{name}: не знайдено «{slug}».")
@@ -98,8 +98,8 @@ def parse_titles_query(params) -> TitlesQuery:
     audio = parse_choices(params, "audio", Language)
     query = TitlesQuery(
         kind=kinds[0] if kinds else None,
-        genres=parse_slugs(params, "genre", Genre),
-        studios=parse_slugs(params, "studio", Studio),
+        genres=parse_slugs(params, "genre", Genre.objects.all()),
+        studios=parse_slugs(params, "studio", Studio.objects.all()),
         year=parse_int(params, "year", 1900, 2100),
         year_from=parse_int(params, "year_from", 1900, 2100),
         year_to=parse_int(params, "year_to", 1900, 2100),

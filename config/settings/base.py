@@ -212,6 +212,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Public and user-specific endpoints of AniHata.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["config.schema.only_public_api"],
 }
 
 # --- External services (each defaults to the real service) ---------------------------------
@@ -259,5 +260,12 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.db.backends": {"level": "WARNING"},
+        # Wagtail logs every publish and task at INFO: too chatty for the demo loader.
+        "wagtail": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        "celery.app.trace": {"level": "WARNING"},
+    },
 }
