@@ -1,0 +1,37 @@
+/**
+ * Next.js configuration: trailing slashes like Wagtail, Django paths proxied to the API origin
+ * (nginx does the same split in production), remote poster hosts allowed for next/image.
+ */
+import type { NextConfig } from "next";
+
+const apiUrl = (process.env.API_URL ?? "http://127.0.0.1:8000").replace(/\/+$/, "");
+
+/** Path prefixes that belong to Django; everything else is served by Next.js. */
+const DJANGO_PREFIXES = ["api", "admin", "forum", "_allauth", "static", "media", "health"];
+
+const nextConfig: NextConfig = {
+  trailingSlash: true,
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Django's URLs end with "/" and must reach it unchanged, so the rewrite keeps the slash.
+  skipTrailingSlashRedirect: false,
+  images: {
+    remotePatterns: [
+      { protocol: "https", hostname: "cdn.myanimelist.net" },
+      { protocol: "https", hostname: "s4.anilist.co" },
+      { protocol: "https", hostname: "media.kitsu.app" },
+      { protocol: "https", hostname: "uploads.mangadex.org" },
+      { protocol: "https", hostname: "cdn.hikka.io" },
+    ],
+  },
+  async rewrites() {
+    return {
+      beforeFiles: DJANGO_PREFIXES.flatMap((prefix) => [
+        { source: `/${prefix}/:path*/`, destination: `${apiUrl}/${prefix}/:path*/` },
+        { source: `/${prefix}/:path*`, destination: `${apiUrl}/${prefix}/:path*` },
+      ]),
+    };
+  },
+};
+
+export default nextConfig;

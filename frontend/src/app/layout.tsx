@@ -1,0 +1,44 @@
+/** Root layout: Ukrainian document, dark theme, header with search, footer. */
+import "@fontsource-variable/manrope";
+import "./globals.css";
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import SiteFooter from "@/components/layout/SiteFooter";
+import SiteHeader from "@/components/layout/SiteHeader";
+import { SITE_NAME, SITE_TAGLINE, siteOrigin } from "@/lib/config";
+
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(siteOrigin()),
+    title: { default: `${SITE_NAME} — ${SITE_TAGLINE}`, template: `%s · ${SITE_NAME}` },
+    description:
+      "Аніме з українським озвученням і манґа українською: каталог, нові серії, розклад і " +
+      "команди фандабу.",
+    applicationName: SITE_NAME,
+    openGraph: { siteName: SITE_NAME, locale: "uk_UA", type: "website" },
+  };
+}
+
+export const viewport: Viewport = {
+  themeColor: "#0b0d12",
+  colorScheme: "dark",
+  width: "device-width",
+  initialScale: 1,
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="uk">
+      <body>
+        <a href="#content" className="skip-link">
+          Перейти до вмісту
+        </a>
+        <SiteHeader />
+        <main id="content" className="container main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,69 @@
+/** `/search/?q=`: title search with the catalog's filters and result-kind tabs. */
+import type { Metadata } from "next";
+import CatalogView from "@/components/catalog/CatalogView";
+import CleanGetForm from "@/components/common/CleanGetForm";
+import SearchSuggestions from "@/components/search/SearchSuggestions";
+import SearchTabs, { activeTab } from "@/components/search/SearchTabs";
+import { type SearchParamsRecord, parseTitleFilters } from "@/lib/api/titles";
+import type { TitleKind } from "@/lib/api/types";
+import { pageMetadata } from "@/lib/seo";
+
+interface SearchRouteProps {
+  searchParams: Promise<SearchParamsRecord>;
+}
+
+function queryOf(params: SearchParamsRecord): string {
+  const value = params.q ?? params.search;
+  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+}
+
+export async function generateMetadata({ searchParams }: SearchRouteProps): Promise<Metadata> {
+  const query = queryOf(await searchParams);
+  return {
+    ...pageMetadata({
+      title: query ? `Пошук: ${query}` : "Пошук",
+      description: "Пошук аніме та манґи українською на AniHata за назвою, жанрами та роками.",
+      path: "/search/",
+    }),
+    robots: { index: false, follow: true },
+  };
+}
+
+export default async function SearchRoute({ searchParams }: SearchRouteProps) {
+  const params = await searchParams;
+  const query = queryOf(params);
+  const kindParam = Array.isArray(params.kind) ? params.kind[0] : params.kind;
+  const tab = activeTab(kindParam);
+  const filters = { ...parseTitleFilters(params), search: query || undefined };
+  return (
+    <>
+      <div className="page-head">
+        <h1>{query ? `Результати пошуку «${query}»` : "Пошук"}</h1>
+        <CleanGetForm action="/search/" className="search-page-form" role="search">
+          <label htmlFor="search-page-q" className="visually-hidden">
+            Що шукаємо?
+          </label>
+          <input
+            id="search-page-q"
+            name="q"
+            type="search"
+            defaultValue={query}
+            placeholder="Назва українською, англійською чи ромаджі"
+          />
+          {tab.kind && <input type="hidden" name="kind" value={tab.kind} />}
+          <button type="submit" className="button">
+            Шукати
+          </button>
+        </CleanGetForm>
+      </div>
+      <SearchTabs query={query} current={tab} />
+      <CatalogView
+        kind={tab.kind as TitleKind | undefined}
+        action="/search/"
+        filters={filters}
+        fixedParams={tab.kind ? { kind: tab.kind } : {}}
+        emptyHint={<SearchSuggestions query={query} />}
+      />
+    </>
+  );
+}

@@ -1,0 +1,198 @@
+/**
+ * The catalog filter form: a GET form whose field names are the `titles/` parameters, so the
+ * URL mirrors the filters and the form works without JavaScript. Options carry facet counts.
+ */
+import Link from "next/link";
+import CleanGetForm from "@/components/common/CleanGetForm";
+import type { FacetName, FacetValue, TitleKind } from "@/lib/api/types";
+import type { TitleFilters } from "@/lib/api/titles";
+import {
+  AUDIO_LABELS,
+  FORMAT_LABELS,
+  ORDER_LABELS,
+  SEASON_LABELS,
+  STATUS_LABELS,
+} from "@/lib/labels";
+
+interface CatalogFiltersProps {
+  /** Where the form submits (a path without a query string). */
+  action: string;
+  kind?: TitleKind;
+  /** Fixed parameters the form must keep, e.g. the search page's kind tab. */
+  hiddenFields?: Record<string, string>;
+  filters: TitleFilters;
+  facets: Record<FacetName, FacetValue[]>;
+}
+
+const ANIME_FORMATS = ["tv", "movie", "ova", "ona", "special", "music"];
+const MANGA_FORMATS = ["manga", "manhwa", "manhua", "one_shot", "light_novel"];
+
+/** Options for a select: facet values (with counts) or, without facets, the known codes. */
+function optionsFor(
+  facet: FacetValue[],
+  labels: Record<string, string>,
+  codes: string[],
+  selected: string | undefined,
+): FacetValue[] {
+  const base = facet.length
+    ? facet.map((item) => ({ ...item, label: labels[item.value] ?? item.label }))
+    : codes.map((code) => ({ value: code, label: labels[code] ?? code, count: -1 }));
+  if (selected && !base.some((item) => item.value === selected)) {
+    base.push({ value: selected, label: labels[selected] ?? selected, count: 0 });
+  }
+  return base;
+}
+
+function optionText(option: FacetValue): string {
+  return option.count >= 0 ? `${option.label} (${option.count})` : option.label;
+}
+
+function SelectFilter(props: {
+  name: string;
+  label: string;
+  options: FacetValue[];
+  value: string | undefined;
+}) {
+  const id = `filter-${props.name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} name={props.name} defaultValue={props.value ?? ""}>
+        <option value="">Усі</option>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {optionText(option)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export default function CatalogFilters(props: CatalogFiltersProps) {
+  const { action, kind, filters, facets, hiddenFields = {} } = props;
+  const genres = optionsFor(facets.genre, {}, [], undefined);
+  for (const slug of filters.genre) {
+    if (!genres.some((genre) => genre.value === slug)) {
+      genres.push({ value: slug, label: slug, count: 0 });
+    }
+  }
+  const formats =
+    kind === "manga" ? MANGA_FORMATS : kind === "anime" ? ANIME_FORMATS : [...ANIME_FORMATS, ...MANGA_FORMATS];
+  return (
+    <CleanGetForm className="filters" action={action} aria-label="Фільтри каталогу">
+      {Object.entries(hiddenFields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <div className="field field--wide">
+        <label htmlFor="filter-search">Назва</label>
+        <input
+          id="filter-search"
+          name="search"
+          type="search"
+          defaultValue={filters.search ?? ""}
+          placeholder="Наприклад, Атака титанів"
+        />
+      </div>
+      <fieldset className="field field--wide genres">
+        <legend>Жанри</legend>
+        <div className="genres__list">
+          {genres.map((genre) => (
+            <label key={genre.value} className="genre-toggle">
+              <input
+                type="checkbox"
+                name="genre"
+                value={genre.value}
+                defaultChecked={filters.genre.includes(genre.value)}
+              />
+              <span>
+                {genre.label}
+                {genre.count >= 0 && <small> {genre.count}</small>}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="field field--pair">
+        <span className="field__label" id="filter-years">
+          Роки
+        </span>
+        <div className="pair" role="group" aria-labelledby="filter-years">
+          <input
+            name="year_from"
+            type="number"
+            inputMode="numeric"
+            min={1900}
+            max={2100}
+            placeholder="від"
+            aria-label="Рік від"
+            defaultValue={filters.year_from ?? ""}
+          />
+          <input
+            name="year_to"
+            type="number"
+            inputMode="numeric"
+            min={1900}
+            max={2100}
+            placeholder="до"
+            aria-label="Рік до"
+            defaultValue={filters.year_to ?? ""}
+          />
+        </div>
+      </div>
+      {filters.year && <input type="hidden" name="year" value={filters.year} />}
+      {filters.studio && <input type="hidden" name="studio" value={filters.studio} />}
+      <SelectFilter
+        name="season"
+        label="Сезон"
+        value={filters.season}
+        options={optionsFor(facets.season, SEASON_LABELS, Object.keys(SEASON_LABELS), filters.season)}
+      />
+      <SelectFilter
+        name="status"
+        label="Статус"
+        value={filters.status}
+        options={optionsFor(facets.status, STATUS_LABELS, Object.keys(STATUS_LABELS), filters.status)}
+      />
+      <SelectFilter
+        name="format"
+        label="Формат"
+        value={filters.format}
+        options={optionsFor(facets.format, FORMAT_LABELS, formats, filters.format)}
+      />
+      <SelectFilter
+        name="dub_team"
+        label={kind === "manga" ? "Команда перекладу" : "Команда озвучення"}
+        value={filters.dub_team}
+        options={optionsFor(facets.dub_team, {}, [], filters.dub_team)}
+      />
+      {kind !== "manga" && (
+        <SelectFilter
+          name="audio"
+          label="Мова озвучення"
+          value={filters.audio}
+          options={optionsFor(facets.audio, AUDIO_LABELS, Object.keys(AUDIO_LABELS), filters.audio)}
+        />
+      )}
+      <div className="field">
+        <label htmlFor="filter-order">Сортування</label>
+        <select id="filter-order" name="order" defaultValue={filters.order ?? ""}>
+          <option value="">Типове</option>
+          {Object.entries(ORDER_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filters__actions">
+        <button type="submit" className="button">
+          Показати
+        </button>
+        <Link href={action} className="button button--ghost">
+          Скинути
+        </Link>
+      </div>
+    </CleanGetForm>
+  );
+}

@@ -1,0 +1,22 @@
+/** The site footer. */
+import Link from "next/link";
+import { SITE_NAME, SITE_TAGLINE } from "@/lib/config";
+
+export default function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="container site-footer__inner">
+        <p>
+          <strong>{SITE_NAME}</strong> — {SITE_TAGLINE}. Дивіться та читайте з українським озвученням і
+          перекладом від команд-фандаберів.
+        </p>
+        <nav aria-label="Посилання в підвалі">
+          <Link href="/anime/">Каталог аніме</Link>
+          <Link href="/manga/">Каталог манґи</Link>
+          <Link href="/schedule/">Розклад виходу</Link>
+          <Link href="/dub-teams/">Команди озвучення</Link>
+        </nav>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,121 @@
+/** `manga.ChapterPage`: chapter details and navigation (the reader lands in its own issue). */
+import Link from "next/link";
+import Breadcrumbs from "@/components/common/Breadcrumbs";
+import { DubTeamChip } from "@/components/dubbing/DubTeamChips";
+import type { PageType, PageViewProps } from "@/components/pages/types";
+import { mapChapter, mapTitleDetail, num } from "@/lib/api/mappers";
+import { getChildren, getPage } from "@/lib/api/pages";
+import type { ChapterSummary } from "@/lib/api/types";
+import type { WagtailPage } from "@/lib/api/wagtail";
+import { AUDIO_LABELS, formatDate, labelOf } from "@/lib/labels";
+import { pageMetadata } from "@/lib/seo";
+
+function chapterHeading(titleName: string, chapter: ChapterSummary): string {
+  return `${titleName} — розділ ${chapter.number}`;
+}
+
+async function ChapterView({ page, path }: PageViewProps) {
+  const chapter = mapChapter(page);
+  const parentId = chapter.parent?.id;
+  const parent = parentId ? await getPage(parentId) : null;
+  const title = parent ? mapTitleDetail(parent) : null;
+  const siblings = parentId
+    ? (await getChildren(parentId, "manga.ChapterPage"))
+        .map(mapChapter)
+        .sort((a, b) => Number(a.number) - Number(b.number))
+    : [chapter];
+  const index = siblings.findIndex((item) => item.id === chapter.id);
+  const previous = index > 0 ? siblings[index - 1] : undefined;
+  const next = index >= 0 ? siblings[index + 1] : undefined;
+  const titleName = title?.title ?? chapter.parent?.title ?? "";
+  const titleUrl = title?.url ?? chapter.parent?.url ?? "/manga/";
+  const pageCount = num(page.page_count);
+  const published = typeof page.meta.first_published_at === "string" ? page.meta.first_published_at : "";
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: "/manga/", label: "Манґа" },
+          { href: titleUrl, label: titleName },
+          { href: path, label: `Розділ ${chapter.number}` },
+        ]}
+      />
+      <div className="watch-head">
+        <h1>{chapterHeading(titleName, chapter)}</h1>
+        {chapter.title && !/^розділ/i.test(chapter.title) && (
+          <p className="watch-head__subtitle">{chapter.title}</p>
+        )}
+      </div>
+      <dl className="facts facts--inline">
+        {chapter.volume && (
+          <div>
+            <dt>Том</dt>
+            <dd>{chapter.volume}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Мова</dt>
+          <dd>{labelOf(AUDIO_LABELS, chapter.language) || "—"}</dd>
+        </div>
+        {pageCount !== null && pageCount > 0 && (
+          <div>
+            <dt>Сторінок</dt>
+            <dd>{pageCount}</dd>
+          </div>
+        )}
+        {chapter.translator && (
+          <div>
+            <dt>Переклад</dt>
+            <dd>
+              <DubTeamChip team={chapter.translator} />
+            </dd>
+          </div>
+        )}
+        {published && (
+          <div>
+            <dt>Додано</dt>
+            <dd>{formatDate(published)}</dd>
+          </div>
+        )}
+      </dl>
+      <div className="reader-slot" role="note">
+        <p>Читалка з’явиться тут незабаром. А поки — оберіть інший розділ або поверніться до тайтлу.</p>
+      </div>
+      <nav className="episode-nav" aria-label="Навігація розділами">
+        {previous ? (
+          <Link href={previous.url} rel="prev" className="button button--ghost">
+            ← Розділ {previous.number}
+          </Link>
+        ) : (
+          <span />
+        )}
+        <Link href={`${titleUrl}#chapters`} className="button button--ghost">
+          Усі розділи
+        </Link>
+        {next ? (
+          <Link href={next.url} rel="next" className="button">
+            Розділ {next.number} →
+          </Link>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </>
+  );
+}
+
+async function chapterMetadata(page: WagtailPage, path: string) {
+  const chapter = mapChapter(page);
+  const parent = chapter.parent ? await getPage(chapter.parent.id) : null;
+  const title = parent ? mapTitleDetail(parent) : null;
+  const titleName = title?.title ?? chapter.parent?.title ?? "";
+  return pageMetadata({
+    title: `${chapterHeading(titleName, chapter)} — читати українською`,
+    description: `Читати розділ ${chapter.number} манґи «${titleName}» українською на AniHata.`,
+    path,
+    image: title?.posterUrl,
+    type: "book",
+  });
+}
+
+export const ChapterPageType: PageType = { View: ChapterView, metadata: chapterMetadata };

@@ -1,0 +1,124 @@
+/** `anime.EpisodePage`: the watch page — player, episode navigation, this episode's dubs. */
+import Link from "next/link";
+import Breadcrumbs from "@/components/common/Breadcrumbs";
+import { DubTeamChip } from "@/components/dubbing/DubTeamChips";
+import EpisodeList from "@/components/episodes/EpisodeList";
+import type { PageType, PageViewProps } from "@/components/pages/types";
+import Player from "@/components/player/Player";
+import { mapEpisode, mapTitleDetail } from "@/lib/api/mappers";
+import { getChildren, getPage } from "@/lib/api/pages";
+import type { EpisodeSummary } from "@/lib/api/types";
+import type { WagtailPage } from "@/lib/api/wagtail";
+import { AUDIO_LABELS, formatDate, labelOf } from "@/lib/labels";
+import { pageMetadata } from "@/lib/seo";
+
+function episodeHeading(titleName: string, episode: EpisodeSummary): string {
+  return `${titleName} — серія ${episode.number}`;
+}
+
+function hasOwnName(episode: EpisodeSummary): boolean {
+  return Boolean(episode.title) && !/^серія \d+$/i.test(episode.title);
+}
+
+async function EpisodeView({ page, path }: PageViewProps) {
+  const parentId = page.meta.parent?.id;
+  const parent = parentId ? await getPage(parentId) : null;
+  const title = parent ? mapTitleDetail(parent) : null;
+  const episode = mapEpisode(page, title?.dubTeams ?? []);
+  const siblings = parentId
+    ? (await getChildren(parentId, "anime.EpisodePage"))
+        .map((raw) => mapEpisode(raw, title?.dubTeams ?? []))
+        .sort((a, b) => a.number - b.number)
+    : [episode];
+  const index = siblings.findIndex((item) => item.id === episode.id);
+  const previous = index > 0 ? siblings[index - 1] : undefined;
+  const next = index >= 0 ? siblings[index + 1] : undefined;
+  const titleName = title?.title ?? episode.parent?.title ?? "";
+  const titleUrl = title?.url ?? episode.parent?.url ?? "/anime/";
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: "/anime/", label: "Аніме" },
+          { href: titleUrl, label: titleName },
+          { href: path, label: `Серія ${episode.number}` },
+        ]}
+      />
+      <div className="watch-head">
+        <h1>{episodeHeading(titleName, episode)}</h1>
+        {hasOwnName(episode) && <p className="watch-head__subtitle">{episode.title}</p>}
+        {episode.airDate && (
+          <p className="muted">
+            Вийшла <time dateTime={episode.airDate}>{formatDate(episode.airDate)}</time>
+          </p>
+        )}
+      </div>
+      <div className="player-slot">
+        <Player episodeId={episode.id} />
+      </div>
+      <nav className="episode-nav" aria-label="Навігація серіями">
+        {previous ? (
+          <Link href={previous.url} rel="prev" className="button button--ghost">
+            ← Серія {previous.number}
+          </Link>
+        ) : (
+          <span />
+        )}
+        <Link href={`${titleUrl}#episodes`} className="button button--ghost">
+          Усі серії
+        </Link>
+        {next ? (
+          <Link href={next.url} rel="next" className="button">
+            Серія {next.number} →
+          </Link>
+        ) : (
+          <span />
+        )}
+      </nav>
+      <section className="section" aria-labelledby="episode-dubs">
+        <h2 id="episode-dubs">Озвучення цієї серії</h2>
+        {episode.sources.length > 0 ? (
+          <ul className="dub-groups">
+            {episode.sources.map((source) => (
+              <li key={source.id} className="dub-group dub-group--row">
+                {source.dubTeam ? (
+                  <DubTeamChip team={source.dubTeam} />
+                ) : (
+                  <span className="dub-chip">Оригінал</span>
+                )}
+                <span className="muted">{labelOf(AUDIO_LABELS, source.language)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">Для цієї серії ще немає доступних джерел.</p>
+        )}
+      </section>
+      {siblings.length > 1 && (
+        <section className="section" aria-labelledby="all-episodes">
+          <h2 id="all-episodes">Усі серії</h2>
+          <EpisodeList episodes={siblings} currentId={episode.id} />
+        </section>
+      )}
+    </>
+  );
+}
+
+async function episodeMetadata(page: WagtailPage, path: string) {
+  const parentId = page.meta.parent?.id;
+  const parent = parentId ? await getPage(parentId) : null;
+  const title = parent ? mapTitleDetail(parent) : null;
+  const episode = mapEpisode(page);
+  const titleName = title?.title ?? episode.parent?.title ?? "";
+  return pageMetadata({
+    title: `${episodeHeading(titleName, episode)} — дивитися українською`,
+    description:
+      `Дивитися ${episode.number} серію «${titleName}» онлайн з українським озвученням` +
+      (hasOwnName(episode) ? `: «${episode.title}».` : "."),
+    path,
+    image: title?.posterUrl,
+    type: "video.episode",
+  });
+}
+
+export const EpisodePageType: PageType = { View: EpisodeView, metadata: episodeMetadata };

@@ -1,0 +1,185 @@
+/** `anime.AnimePage` and `manga.MangaPage`: the title page with episodes or chapters. */
+import Link from "next/link";
+import Breadcrumbs from "@/components/common/Breadcrumbs";
+import DubTeamChips from "@/components/dubbing/DubTeamChips";
+import DubGroups from "@/components/episodes/DubGroups";
+import EpisodeList from "@/components/episodes/EpisodeList";
+import { groupEpisodesByDub } from "@/components/episodes/episodeDubs";
+import type { PageType, PageViewProps } from "@/components/pages/types";
+import JsonLd from "@/components/seo/JsonLd";
+import Description from "@/components/titles/Description";
+import TitleHero from "@/components/titles/TitleHero";
+import { mapChapter, mapEpisode, mapTitleDetail } from "@/lib/api/mappers";
+import { getChildren } from "@/lib/api/pages";
+import type { ChapterSummary, TitleDetail } from "@/lib/api/types";
+import type { WagtailPage } from "@/lib/api/wagtail";
+import {
+  CHAPTER_FORMS,
+  EPISODE_FORMS,
+  FORMAT_LABELS,
+  countLabel,
+  formatDate,
+  labelOf,
+} from "@/lib/labels";
+import { pageMetadata, plainText, titleJsonLd } from "@/lib/seo";
+
+const KIND_NAMES = { anime: "Аніме", manga: "Манґа" } as const;
+
+function titleDescription(title: TitleDetail): string {
+  const fallback =
+    title.kind === "manga"
+      ? `Читати «${title.title}» українською на AniHata.`
+      : `Дивитися «${title.title}» з українським озвученням на AniHata.`;
+  return title.searchDescription || plainText(title.descriptionHtml) || fallback;
+}
+
+function titleMetadata(page: WagtailPage, path: string) {
+  const title = mapTitleDetail(page);
+  const year = title.year ? ` (${title.year})` : "";
+  return pageMetadata({
+    title: title.seoTitle || `${title.title}${year} — ${labelOf(FORMAT_LABELS, title.format) || KIND_NAMES[title.kind]}`,
+    description: titleDescription(title),
+    path,
+    image: title.posterUrl,
+    type: title.kind === "manga" ? "book" : "video.tv_show",
+  });
+}
+
+async function AnimeView({ page, path }: PageViewProps) {
+  const title = mapTitleDetail(page);
+  const episodes = (await getChildren(page.id, "anime.EpisodePage"))
+    .map((raw) => mapEpisode(raw, title.dubTeams))
+    .sort((a, b) => a.number - b.number);
+  const first = episodes[0];
+  const episodesFact = [
+    episodes.length ? `${episodes.length}` : "",
+    title.episodesTotal ? `з ${title.episodesTotal}` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <>
+      <Breadcrumbs items={[{ href: "/anime/", label: "Аніме" }, { href: path, label: title.title }]} />
+      <TitleHero
+        title={title}
+        extraFacts={[
+          { label: "Серії", value: episodesFact },
+          {
+            label: "Тривалість серії",
+            value: title.episodeDuration ? `${title.episodeDuration} хв` : "",
+          },
+          {
+            label: "Наступна серія",
+            value:
+              title.nextEpisodeNumber && title.nextEpisodeAt
+                ? `Серія ${title.nextEpisodeNumber}, ${formatDate(title.nextEpisodeAt)}`
+                : "",
+          },
+          {
+            label: "Озвучення",
+            value: title.dubTeams.length > 0 && <DubTeamChips teams={title.dubTeams} />,
+          },
+        ]}
+        action={
+          first ? (
+            <Link href={first.url} className="button button--big">
+              ▶ Дивитися: серія {first.number}
+            </Link>
+          ) : null
+        }
+      />
+      <section className="section" aria-labelledby="about">
+        <h2 id="about">Опис</h2>
+        <Description html={title.descriptionHtml} />
+      </section>
+      <section className="section" aria-labelledby="dubs">
+        <h2 id="dubs">Озвучення</h2>
+        <DubGroups groups={groupEpisodesByDub(episodes)} />
+      </section>
+      <section className="section" aria-labelledby="episodes">
+        <h2 id="episodes">
+          Серії <span className="muted">{countLabel(episodes.length, EPISODE_FORMS)}</span>
+        </h2>
+        {episodes.length > 0 ? (
+          <EpisodeList episodes={episodes} />
+        ) : (
+          <p className="muted">Серій поки немає.</p>
+        )}
+      </section>
+      <JsonLd data={titleJsonLd(title)} />
+    </>
+  );
+}
+
+function ChapterList({ chapters }: { chapters: ChapterSummary[] }) {
+  return (
+    <ol className="episode-list">
+      {chapters.map((chapter) => (
+        <li key={chapter.id}>
+          <Link href={chapter.url} className="episode-list__link">
+            <span className="episode-list__number">{chapter.number}</span>
+            <span className="episode-list__title">
+              {chapter.volume && `Том ${chapter.volume}, `}Розділ {chapter.number}
+              {chapter.title && !/^розділ/i.test(chapter.title) ? ` — ${chapter.title}` : ""}
+            </span>
+          </Link>
+          {chapter.translator && <DubTeamChips teams={[chapter.translator]} />}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+async function MangaView({ page, path }: PageViewProps) {
+  const title = mapTitleDetail(page);
+  const chapters = (await getChildren(page.id, "manga.ChapterPage"))
+    .map(mapChapter)
+    .sort((a, b) => Number(a.number) - Number(b.number));
+  const first = chapters[0];
+  return (
+    <>
+      <Breadcrumbs items={[{ href: "/manga/", label: "Манґа" }, { href: path, label: title.title }]} />
+      <TitleHero
+        title={title}
+        extraFacts={[
+          { label: "Томи", value: title.volumesTotal ? String(title.volumesTotal) : "" },
+          {
+            label: "Розділи",
+            value: chapters.length
+              ? `${chapters.length}${title.chaptersTotal ? ` з ${title.chaptersTotal}` : ""}`
+              : "",
+          },
+          {
+            label: "Переклад",
+            value: title.dubTeams.length > 0 && <DubTeamChips teams={title.dubTeams} />,
+          },
+        ]}
+        action={
+          first ? (
+            <Link href={first.url} className="button button--big">
+              Читати: розділ {first.number}
+            </Link>
+          ) : null
+        }
+      />
+      <section className="section" aria-labelledby="about">
+        <h2 id="about">Опис</h2>
+        <Description html={title.descriptionHtml} />
+      </section>
+      <section className="section" aria-labelledby="chapters">
+        <h2 id="chapters">
+          Розділи <span className="muted">{countLabel(chapters.length, CHAPTER_FORMS)}</span>
+        </h2>
+        {chapters.length > 0 ? (
+          <ChapterList chapters={chapters} />
+        ) : (
+          <p className="muted">Розділів поки немає.</p>
+        )}
+      </section>
+      <JsonLd data={titleJsonLd(title)} />
+    </>
+  );
+}
+
+export const AnimePageType: PageType = { View: AnimeView, metadata: titleMetadata };
+export const MangaPageType: PageType = { View: MangaView, metadata: titleMetadata };

@@ -1,0 +1,135 @@
+"use client";
+/**
+ * The header search box: a plain GET form to /search/ (works without JavaScript) enhanced with
+ * debounced instant results from `/api/search/instant/` as an accessible combobox.
+ */
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState } from "react";
+import { instantSearchUrl, parseInstantSearch } from "@/lib/api/search";
+import type { InstantSearchItem } from "@/lib/api/types";
+
+export const INSTANT_SEARCH_DELAY_MS = 250;
+const MIN_QUERY_LENGTH = 2;
+
+const KIND_LABELS: Record<string, string> = { anime: "Аніме", manga: "Манґа" };
+
+export default function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
+  const router = useRouter();
+  const listId = useId();
+  const [query, setQuery] = useState(initialQuery);
+  const [items, setItems] = useState<InstantSearchItem[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const boxRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    const text = query.trim();
+    if (text.length < MIN_QUERY_LENGTH) {
+      setItems([]);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = window.setTimeout(async () => {
+      try {
+        const response = await fetch(instantSearchUrl(text), { signal: controller.signal });
+        // A missing endpoint (404) or any error just means no instant results.
+        const found = response.ok ? parseInstantSearch(await response.json()) : [];
+        setItems(found);
+        setActive(-1);
+      } catch {
+        if (!controller.signal.aborted) setItems([]);
+      }
+    }, INSTANT_SEARCH_DELAY_MS);
+    return () => {
+      controller.abort();
+      window.clearTimeout(timer);
+    };
+  }, [query]);
+
+  useEffect(() => {
+    function closeOnOutsideClick(event: MouseEvent) {
+      if (!boxRef.current?.contains(event.target as Node)) setOpen(false);
+    }
+    document.addEventListener("mousedown", closeOnOutsideClick);
+    return () => document.removeEventListener("mousedown", closeOnOutsideClick);
+  }, []);
+
+  const expanded = open && items.length > 0;
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "Escape") {
+      setOpen(false);
+      return;
+    }
+    if (!items.length) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      setOpen(true);
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      setActive((current) => (current + step + items.length) % items.length);
+    } else if (event.key === "Enter" && expanded && active >= 0) {
+      event.preventDefault();
+      const item = items[active];
+      if (item) {
+        setOpen(false);
+        router.push(item.url);
+      }
+    }
+  }
+
+  return (
+    <form ref={boxRef} className="search-box" role="search" action="/search/" method="get">
+      <label htmlFor={`${listId}-input`} className="visually-hidden">
+        Пошук аніме та манґи
+      </label>
+      <input
+        id={`${listId}-input`}
+        name="q"
+        type="search"
+        placeholder="Пошук аніме та манґи…"
+        autoComplete="off"
+        value={query}
+        role="combobox"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onKeyDown={onKeyDown}
+      />
+      <button type="submit" className="search-box__submit" aria-label="Шукати">
+        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+          <path
+            fill="currentColor"
+            d="M10 2a8 8 0 0 1 6.32 12.9l5.39 5.4-1.41 1.4-5.4-5.38A8 8 0 1 1 10 2zm0 2a6 6 0 1 0 0 12 6 6 0 0 0 0-12z"
+          />
+        </svg>
+      </button>
+      <ul id={listId} role="listbox" className="search-box__results" hidden={!expanded}>
+        {items.map((item, index) => (
+          <li
+            key={`${item.kind}-${item.id}`}
+            id={`${listId}-${index}`}
+            role="option"
+            aria-selected={index === active}
+            className={index === active ? "is-active" : undefined}
+          >
+            <Link href={item.url} onClick={() => setOpen(false)} tabIndex={-1}>
+              <span className="search-box__title">{item.title}</span>
+              <span className="search-box__meta">
+                {[KIND_LABELS[item.kind] ?? item.kind, item.year, item.titleEn]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+/** What to offer when a search finds nothing: tips and the most popular titles. */
+import TitleGrid from "@/components/titles/TitleGrid";
+import { homeRow } from "@/lib/api/titles";
+
+export default async function SearchSuggestions({ query }: { query: string }) {
+  const popular = await homeRow("anime", "-rating", {}, 6).catch(() => null);
+  return (
+    <div className="suggestions">
+      <p>
+        {query ? `За запитом «${query}» нічого не знайшлося.` : "Нічого не знайшлося."} Спробуйте:
+      </p>
+      <ul className="tips">
+        <li>перевірити написання або написати коротше;</li>
+        <li>шукати англійською чи ромаджі (наприклад, «Shingeki no Kyojin»);</li>
+        <li>прибрати частину фільтрів.</li>
+      </ul>
+      {popular && popular.items.length > 0 && (
+        <>
+          <h2>Популярне зараз</h2>
+          <TitleGrid titles={popular.items} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+/**
+ * A poster image with a drawn fallback: remote poster hosts may be slow, blocked or gone, and a
+ * missing picture must never break the card (nor go through the image optimizer).
+ */
+import Image from "next/image";
+import { useState } from "react";
+
+interface PosterProps {
+  src: string | null;
+  title: string;
+  /** Responsive width hint for the browser, as in next/image's `sizes`. */
+  sizes?: string;
+  priority?: boolean;
+}
+
+function initials(title: string): string {
+  const words = title.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  return words
+    .slice(0, 2)
+    .map((word) => word.match(/\p{L}/u)?.[0] ?? "")
+    .join("")
+    .toUpperCase();
+}
+
+export default function Poster({ src, title, sizes = "200px", priority = false }: PosterProps) {
+  const [failed, setFailed] = useState(false);
+  const showImage = Boolean(src) && !failed;
+  return (
+    <div className="poster" data-fallback={showImage ? undefined : "true"}>
+      {showImage ? (
+        <Image
+          src={src as string}
+          alt={`Постер: ${title}`}
+          fill
+          sizes={sizes}
+          unoptimized
+          priority={priority}
+          onError={() => setFailed(true)}
+        />
+      ) : (
+        <div className="poster__fallback" role="img" aria-label={`Постер: ${title}`}>
+          <span aria-hidden="true">{initials(title) || "?"}</span>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+/** A responsive grid of title cards. */
+import TitleCard from "@/components/titles/TitleCard";
+import type { TitleSummary } from "@/lib/api/types";
+
+export default function TitleGrid({ titles, label }: { titles: TitleSummary[]; label?: string }) {
+  return (
+    <ul className="grid" aria-label={label}>
+      {titles.map((title, index) => (
+        <li key={title.id}>
+          <TitleCard title={title} priority={index < 4} />
+        </li>
+      ))}
+    </ul>
+  );
+}

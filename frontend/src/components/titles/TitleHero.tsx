@@ -1,0 +1,123 @@
+/** The top of a title page: poster, every name, badges, ratings and the facts list. */
+import Link from "next/link";
+import type { ReactNode } from "react";
+import Poster from "@/components/titles/Poster";
+import type { TitleDetail } from "@/lib/api/types";
+import {
+  FORMAT_LABELS,
+  SEASON_LABELS,
+  STATUS_LABELS,
+  VOTE_FORMS,
+  countLabel,
+  formatDate,
+  formatRating,
+  labelOf,
+} from "@/lib/labels";
+
+interface TitleHeroProps {
+  title: TitleDetail;
+  /** Kind-specific facts (episodes, chapters) placed after the common ones. */
+  extraFacts?: { label: string; value: ReactNode }[];
+  /** Primary action, e.g. "Дивитися 1 серію". */
+  action?: ReactNode;
+}
+
+function datesOf(title: TitleDetail): string {
+  const start = formatDate(title.startDate);
+  const end = formatDate(title.endDate);
+  if (start && end && start !== end) return `${start} — ${end}`;
+  return start || end;
+}
+
+export default function TitleHero({ title, extraFacts = [], action }: TitleHeroProps) {
+  const catalog = `/${title.kind}/`;
+  const season = [labelOf(SEASON_LABELS, title.season), title.year].filter(Boolean).join(" ");
+  const facts: { label: string; value: ReactNode }[] = [
+    { label: "Формат", value: labelOf(FORMAT_LABELS, title.format) },
+    { label: "Статус", value: labelOf(STATUS_LABELS, title.status) },
+    ...extraFacts,
+    {
+      label: "Сезон",
+      value: season && (
+        <Link href={`${catalog}?${title.season ? `season=${title.season}&` : ""}year=${title.year ?? ""}`}>
+          {season}
+        </Link>
+      ),
+    },
+    { label: "Дати виходу", value: datesOf(title) },
+    { label: "Вікове обмеження", value: title.ageRating },
+    {
+      label: title.studios.length > 1 ? "Студії" : "Студія",
+      value: title.studios.length > 0 && (
+        <span className="comma-list">
+          {title.studios.map((studio) =>
+            studio.slug ? (
+              <Link key={studio.slug} href={`${catalog}?studio=${encodeURIComponent(studio.slug)}`}>
+                {studio.name}
+              </Link>
+            ) : (
+              <span key={studio.name}>{studio.name}</span>
+            ),
+          )}
+        </span>
+      ),
+    },
+  ];
+  const otherNames = [title.titleEn, title.titleRomaji, title.titleNative, ...title.synonyms].filter(
+    (name, index, names) => name && name !== title.title && names.indexOf(name) === index,
+  );
+  return (
+    <section className="title-hero">
+      <div className="title-hero__poster">
+        <Poster src={title.posterUrl} title={title.title} sizes="(max-width: 700px) 60vw, 280px" priority />
+      </div>
+      <div className="title-hero__body">
+        <h1>{title.title}</h1>
+        {otherNames.length > 0 && (
+          <ul className="title-hero__names" aria-label="Інші назви">
+            {otherNames.map((name) => (
+              <li key={name} lang={name === title.titleNative ? "ja" : undefined}>
+                {name}
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="title-hero__ratings">
+          <div className="rating-box">
+            <span className="rating-box__value">★ {formatRating(title.rating)}</span>
+            <span className="rating-box__label">
+              {title.ratingCount > 0 ? countLabel(title.ratingCount, VOTE_FORMS) : "ще без оцінок"} на{" "}
+              AniHata
+            </span>
+          </div>
+          {title.externalScore !== null && (
+            <div className="rating-box rating-box--muted">
+              <span className="rating-box__value">{formatRating(title.externalScore)}</span>
+              <span className="rating-box__label">світовий рейтинг</span>
+            </div>
+          )}
+        </div>
+        {title.genres.length > 0 && (
+          <ul className="tags" aria-label="Жанри">
+            {title.genres.map((genre) => (
+              <li key={genre.slug}>
+                <Link href={`${catalog}?genre=${encodeURIComponent(genre.slug)}`}>{genre.name}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <dl className="facts">
+          {facts
+            .filter((fact) => fact.value)
+            .map((fact) => (
+              <div key={fact.label}>
+                <dt>{fact.label}</dt>
+                <dd>{fact.value}</dd>
+              </div>
+            ))}
+        </dl>
+        {action && <div className="title-hero__actions">{action}</div>}
+      </div>
+    </section>
+  );
+}

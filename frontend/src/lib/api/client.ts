@@ -1,0 +1,80 @@
+/**
+ * The one HTTP client for Django: server-side fetch with Next's data cache (tags + revalidate).
+ * Pages and listings call `apiGet`; nothing else in the app builds API URLs by hand.
+ */
+import { apiOrigin } from "@/lib/config";
+
+/** Default freshness of cached API answers; publishing in Wagtail revalidates sooner by tag. */
+export const DEFAULT_REVALIDATE_SECONDS = 300;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly url: string,
+    readonly body: unknown,
+  ) {
+    super(`API ${status} for ${url}`);
+    this.name = "ApiError";
+  }
+}
+
+export interface ApiGetOptions {
+  /** Cache tags, so the revalidate route can drop exactly what a publish changed. */
+  tags?: string[];
+  /** Seconds to keep the answer; `false` (or `draft`) bypasses the cache. */
+  revalidate?: number | false;
+  /** Draft/preview reads are never cached. */
+  draft?: boolean;
+}
+
+type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+
+/** Builds a query string, repeating array values and skipping empty ones. */
+export function toQueryString(params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    const values = Array.isArray(value) ? value : [value];
+    for (const item of values) {
+      if (item === undefined || item === null || item === "") continue;
+      search.append(key, String(item));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+export function apiUrl(path: string, params: Record<string, QueryValue> = {}): string {
+  return `${apiOrigin()}${path}${toQueryString(params)}`;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** GET a JSON document from Django; throws ApiError for any non-2xx answer. */
+export async function apiGet<T>(url: string, options: ApiGetOptions = {}): Promise<T> {
+  const { tags = [], revalidate = DEFAULT_REVALIDATE_SECONDS, draft = false } = options;
+  const cached = !draft && revalidate !== false;
+  const response = await fetch(url, {
+    headers: { Accept: "application/json" },
+    ...(cached ? { next: { tags, revalidate } } : { cache: "no-store" as const }),
+  });
+  const body = await readBody(response);
+  if (!response.ok) throw new ApiError(response.status, url, body);
+  return body as T;
+}
+
+/** Like apiGet, but a 404 becomes `null` (a missing page, or an endpoint not deployed yet). */
+export async function apiGetOrNull<T>(url: string, options: ApiGetOptions = {}): Promise<T | null> {
+  try {
+    return await apiGet<T>(url, options);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}

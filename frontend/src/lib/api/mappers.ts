@@ -1,0 +1,310 @@
+/**
+ * Mappers from raw API JSON to the app's types. They are deliberately tolerant (missing or
+ * oddly typed fields become empty values) so that a backend change degrades a card, not a page.
+ */
+import type {
+  ChapterSummary,
+  DubTeamDetail,
+  DubTeamRef,
+  EpisodeSummary,
+  FacetName,
+  FacetValue,
+  Genre,
+  InstantSearchItem,
+  ScheduleDay,
+  SourceSummary,
+  Studio,
+  TitleDetail,
+  TitleKind,
+  TitleListing,
+  TitleSummary,
+} from "./types";
+import { FACET_NAMES } from "./types";
+import type { RawNamed, RawTitlesListing, WagtailPage, WagtailParentRef } from "./wagtail";
+
+type Raw = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Raw {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function str(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  return "";
+}
+
+export function num(value: unknown): number | null {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) {
+    return Number(value);
+  }
+  return null;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** Site path of a page: Wagtail's html_url is absolute (the Site's host), we want the path. */
+export function pathOf(htmlUrl: unknown, fallback = "/"): string {
+  const text = str(htmlUrl);
+  if (!text) return fallback;
+  try {
+    const path = new URL(text, "http://placeholder").pathname;
+    return path.endsWith("/") ? path : `${path}/`;
+  } catch {
+    return fallback;
+  }
+}
+
+export function kindOfType(pageType: string): TitleKind {
+  return pageType.startsWith("manga.") ? "manga" : "anime";
+}
+
+export function mapGenre(raw: unknown): Genre | null {
+  if (!isRecord(raw)) return null;
+  const slug = str(raw.slug);
+  const name = str(raw.name) || str(raw.name_en) || slug;
+  return slug || name ? { slug, name, nameEn: str(raw.name_en) } : null;
+}
+
+export function mapStudio(raw: unknown): Studio | null {
+  if (!isRecord(raw)) return null;
+  const name = str(raw.name) || str(raw.name_en) || str(raw.title);
+  return name ? { slug: str(raw.slug), name } : null;
+}
+
+export function mapDubTeamRef(raw: unknown): DubTeamRef | null {
+  if (!isRecord(raw)) return null;
+  const team = raw as RawNamed & Raw;
+  const slug = str(team.slug);
+  const title = str(team.title) || str(team.name) || slug;
+  if (!slug && !title) return null;
+  const url = team.html_url || team.url;
+  return {
+    id: num(team.id),
+    slug,
+    title,
+    url: url ? pathOf(url) : slug ? `/dub-teams/${slug}/` : "/dub-teams/",
+    logoUrl: str(team.logo_url) || null,
+  };
+}
+
+function compact<T>(items: (T | null)[]): T[] {
+  return items.filter((item): item is T => item !== null);
+}
+
+function parentOf(raw: WagtailParentRef | null | undefined) {
+  if (!raw || typeof raw.id !== "number") return null;
+  return { id: raw.id, title: str(raw.title), url: pathOf(raw.meta?.html_url) };
+}
+
+/** A title card, from a `titles/` item or a full title page. */
+export function mapTitleSummary(raw: WagtailPage): TitleSummary {
+  const type = str(raw.meta?.type);
+  const kind = kindOfType(type);
+  return {
+    id: raw.id,
+    kind,
+    url: pathOf(raw.meta?.html_url, `/${kind}/${str(raw.meta?.slug)}/`),
+    title: str(raw.title),
+    titleEn: str(raw.title_en),
+    posterUrl: str(raw.poster_url) || null,
+    year: num(raw.year),
+    format: str(raw.format),
+    status: str(raw.status),
+    rating: num(raw.rating),
+    genres: compact(list(raw.genres).map(mapGenre)),
+    dubTeams: compact(list(raw.dub_teams).map(mapDubTeamRef)),
+  };
+}
+
+export function mapTitleDetail(raw: WagtailPage): TitleDetail {
+  return {
+    ...mapTitleSummary(raw),
+    pageType: str(raw.meta?.type),
+    titleRomaji: str(raw.title_romaji),
+    titleNative: str(raw.title_native),
+    synonyms: list(raw.synonyms).map(str).filter(Boolean),
+    descriptionHtml: str(raw.description),
+    studios: compact(list(raw.studios).map(mapStudio)),
+    startDate: str(raw.start_date) || null,
+    endDate: str(raw.end_date) || null,
+    season: str(raw.season),
+    ageRating: str(raw.age_rating),
+    externalScore: num(raw.external_score),
+    ratingCount: num(raw.rating_count) ?? 0,
+    episodesTotal: num(raw.episodes_total),
+    episodeDuration: num(raw.episode_duration),
+    nextEpisodeNumber: num(raw.next_episode_number),
+    nextEpisodeAt: str(raw.next_episode_at) || null,
+    chaptersTotal: num(raw.chapters_total),
+    volumesTotal: num(raw.volumes_total),
+    seoTitle: str(raw.meta?.seo_title),
+    searchDescription: str(raw.meta?.search_description),
+  };
+}
+
+/** A source's dub team may arrive as an object or as a bare page id. */
+function mapSourceTeam(raw: unknown, teams: DubTeamRef[]): DubTeamRef | null {
+  if (isRecord(raw)) return mapDubTeamRef(raw);
+  const id = num(raw);
+  return id === null ? null : (teams.find((team) => team.id === id) ?? null);
+}
+
+export function mapSource(raw: unknown, teams: DubTeamRef[] = []): SourceSummary | null {
+  if (!isRecord(raw)) return null;
+  return {
+    id: num(raw.id) ?? 0,
+    dubTeam: mapSourceTeam(raw.dub_team, teams),
+    language: str(raw.language),
+    kind: str(raw.kind),
+    provider: str(raw.provider),
+  };
+}
+
+export function mapEpisode(raw: WagtailPage, teams: DubTeamRef[] = []): EpisodeSummary {
+  const number = num(raw.number) ?? 0;
+  const parent = parentOf(raw.meta?.parent);
+  return {
+    id: raw.id,
+    url: pathOf(raw.meta?.html_url, parent ? `${parent.url}${number}/` : "/"),
+    number,
+    title: str(raw.title),
+    airDate: str(raw.air_date) || null,
+    duration: num(raw.duration),
+    sources: compact(list(raw.sources).map((source) => mapSource(source, teams))),
+    parent,
+  };
+}
+
+/** Chapter numbers are decimals ("10.50"): show them as people write them ("10.5"). */
+export function chapterNumber(value: unknown): string {
+  const text = str(value);
+  return /^\d+\.\d+$/.test(text) ? text.replace(/\.?0+$/, "") : text;
+}
+
+export function mapChapter(raw: WagtailPage): ChapterSummary {
+  return {
+    id: raw.id,
+    url: pathOf(raw.meta?.html_url),
+    number: chapterNumber(raw.number),
+    volume: str(raw.volume),
+    title: str(raw.title),
+    language: str(raw.language),
+    translator: mapDubTeamRef(raw.translator_ref ?? raw.translator),
+    parent: parentOf(raw.meta?.parent),
+  };
+}
+
+function mapLink(raw: unknown): { label: string; url: string } | null {
+  if (typeof raw === "string") return raw ? { label: raw, url: raw } : null;
+  if (!isRecord(raw)) return null;
+  const url = str(raw.url) || str(raw.href) || str(raw.value);
+  return url ? { label: str(raw.label) || str(raw.title) || str(raw.name) || url, url } : null;
+}
+
+/** A title in a dub team's `titles` list ({id, title, kind, year, poster_url, url}). */
+function mapTeamTitle(raw: unknown): TitleSummary | null {
+  if (!isRecord(raw)) return null;
+  const id = num(raw.id);
+  if (id === null) return null;
+  const kind: TitleKind = str(raw.kind) === "manga" ? "manga" : "anime";
+  return {
+    id,
+    kind,
+    url: pathOf(raw.url, `/${kind}/`),
+    title: str(raw.title),
+    titleEn: str(raw.title_en),
+    posterUrl: str(raw.poster_url) || null,
+    year: num(raw.year),
+    format: str(raw.format),
+    status: str(raw.status),
+    rating: num(raw.rating),
+    genres: [],
+    dubTeams: [],
+  };
+}
+
+export function mapDubTeamPage(raw: WagtailPage): DubTeamDetail {
+  const slug = str(raw.meta?.slug);
+  return {
+    id: raw.id,
+    slug,
+    title: str(raw.title),
+    url: pathOf(raw.meta?.html_url, `/dub-teams/${slug}/`),
+    logoUrl: str(raw.logo_url) || null,
+    descriptionHtml: str(raw.description),
+    links: compact(list(raw.links).map(mapLink)),
+    searchDescription: str(raw.meta?.search_description),
+    founded: num(raw.founded),
+    color: str(raw.color),
+    titles: compact(list(raw.titles).map(mapTeamTitle)),
+  };
+}
+
+function mapFacetValue(raw: unknown): FacetValue | null {
+  if (!isRecord(raw)) return null;
+  const value = str(raw.value);
+  if (!value) return null;
+  return { value, label: str(raw.label) || value, count: num(raw.count) ?? 0 };
+}
+
+export function mapTitleListing(raw: RawTitlesListing): TitleListing {
+  const rawFacets = isRecord(raw.meta?.facets) ? raw.meta.facets : {};
+  const facets = Object.fromEntries(
+    FACET_NAMES.map((name) => [name, compact(list(rawFacets[name]).map(mapFacetValue))]),
+  ) as Record<FacetName, FacetValue[]>;
+  return {
+    total: num(raw.meta?.total_count) ?? 0,
+    items: list(raw.items)
+      .filter((item): item is WagtailPage => isRecord(item) && typeof item.id === "number")
+      .map(mapTitleSummary),
+    facets,
+  };
+}
+
+export function mapInstantItem(raw: unknown): InstantSearchItem | null {
+  if (!isRecord(raw)) return null;
+  const id = num(raw.id);
+  const url = str(raw.url);
+  if (id === null || !url) return null;
+  return {
+    id,
+    kind: str(raw.kind),
+    title: str(raw.title),
+    titleEn: str(raw.title_en),
+    year: num(raw.year),
+    posterUrl: str(raw.poster_url) || null,
+    url: pathOf(url),
+  };
+}
+
+export function mapSchedule(raw: unknown): ScheduleDay[] {
+  if (!isRecord(raw)) return [];
+  return list(raw.days)
+    .filter(isRecord)
+    .map((day) => ({
+      date: str(day.date),
+      weekday: str(day.weekday),
+      items: list(day.items)
+        .filter(isRecord)
+        .map((item) => {
+          const title = isRecord(item.title) ? item.title : {};
+          return {
+            title: {
+              id: num(title.id) ?? 0,
+              title: str(title.title),
+              url: pathOf(title.url),
+              posterUrl: str(title.poster_url) || null,
+            },
+            episode: num(item.episode),
+            airsAt: str(item.airs_at) || null,
+            dubs: list(item.dubs)
+              .filter(isRecord)
+              .map((dub) => ({ slug: str(dub.slug), title: str(dub.title) })),
+          };
+        }),
+    }));
+}

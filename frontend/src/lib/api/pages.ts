@@ -1,0 +1,86 @@
+/**
+ * Wagtail page reads: resolve a site path to a page (`pages/find/`), a page by id, a page's
+ * children, and the preview of a draft (`page_preview/`).
+ */
+import { apiGet, apiGetOrNull, apiUrl } from "./client";
+import type { WagtailListing, WagtailPage } from "./wagtail";
+
+/** Listings are read in pages of WAGTAILAPI_LIMIT_MAX (the backend sets it to 100). */
+const WAGTAIL_PAGE_SIZE = 100;
+/** Safety stop for child listings (a long-running show has some hundreds of episodes). */
+const MAX_CHILDREN = 2000;
+
+export function pathTag(path: string): string {
+  return `path:${path}`;
+}
+
+export function pageTag(id: number): string {
+  return `page:${id}`;
+}
+
+/** Normalises a route's segments into the site path Wagtail knows ("/anime/x/"). */
+export function sitePath(segments: readonly string[] | undefined): string {
+  const parts = (segments ?? []).map((part) => decodeURIComponent(part)).filter(Boolean);
+  return parts.length ? `/${parts.join("/")}/` : "/";
+}
+
+/**
+ * The page at a site path, or null. `find/` answers with a redirect to `pages/<id>/`, which
+ * fetch follows (WAGTAILAPI_BASE_URL must be the API's own origin for that to stay internal).
+ */
+export function findPage(path: string): Promise<WagtailPage | null> {
+  const url = apiUrl("/api/v2/pages/find/", { html_path: path });
+  return apiGetOrNull<WagtailPage>(url, { tags: [pathTag(path), "catalog"] });
+}
+
+export function getPage(id: number): Promise<WagtailPage | null> {
+  return apiGetOrNull<WagtailPage>(apiUrl(`/api/v2/pages/${id}/`), {
+    tags: [pageTag(id), "catalog"],
+  });
+}
+
+/** Every page of a type under a parent (all fields), read in Wagtail-sized pages. */
+export async function getChildren(parentId: number, type: string): Promise<WagtailPage[]> {
+  const items: WagtailPage[] = [];
+  for (let offset = 0; offset < MAX_CHILDREN; offset += WAGTAIL_PAGE_SIZE) {
+    const url = apiUrl("/api/v2/pages/", {
+      child_of: parentId,
+      type,
+      fields: "*",
+      limit: WAGTAIL_PAGE_SIZE,
+      offset,
+    });
+    const listing = await apiGet<WagtailListing>(url, { tags: [pageTag(parentId), "catalog"] });
+    items.push(...listing.items);
+    if (listing.items.length < WAGTAIL_PAGE_SIZE || items.length >= listing.meta.total_count) {
+      break;
+    }
+  }
+  return items;
+}
+
+/** Pages of a type across the site, newest first where Wagtail can order them. */
+export async function getPagesOfType(
+  type: string,
+  params: Record<string, string | number> = {},
+): Promise<WagtailListing> {
+  const url = apiUrl("/api/v2/pages/", { type, fields: "*", limit: WAGTAIL_PAGE_SIZE, ...params });
+  return apiGet<WagtailListing>(url, { tags: ["catalog"] });
+}
+
+/**
+ * A draft for preview. wagtail-headless-preview checks the token; a wrong or expired one is
+ * an error answer, which this turns into null. Never cached.
+ */
+export async function getPreviewPage(
+  contentType: string,
+  token: string,
+): Promise<WagtailPage | null> {
+  try {
+    const url = apiUrl("/api/v2/page_preview/1/", { content_type: contentType, token });
+    const page = await apiGet<WagtailPage>(url, { draft: true });
+    return page && typeof page.id === "number" && page.meta ? page : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,146 @@
+/** The app's own data types: what components receive after the mappers reshape API JSON. */
+
+export type TitleKind = "anime" | "manga";
+
+export interface Genre {
+  slug: string;
+  name: string;
+  nameEn: string;
+}
+
+export interface Studio {
+  slug: string;
+  name: string;
+}
+
+export interface DubTeamRef {
+  id: number | null;
+  slug: string;
+  title: string;
+  url: string;
+  logoUrl: string | null;
+}
+
+export interface TitleSummary {
+  id: number;
+  kind: TitleKind;
+  url: string;
+  title: string;
+  titleEn: string;
+  posterUrl: string | null;
+  year: number | null;
+  format: string;
+  status: string;
+  rating: number | null;
+  genres: Genre[];
+  dubTeams: DubTeamRef[];
+}
+
+export interface TitleDetail extends TitleSummary {
+  pageType: string;
+  titleRomaji: string;
+  titleNative: string;
+  synonyms: string[];
+  descriptionHtml: string;
+  studios: Studio[];
+  startDate: string | null;
+  endDate: string | null;
+  season: string;
+  ageRating: string;
+  externalScore: number | null;
+  ratingCount: number;
+  episodesTotal: number | null;
+  episodeDuration: number | null;
+  nextEpisodeNumber: number | null;
+  nextEpisodeAt: string | null;
+  chaptersTotal: number | null;
+  volumesTotal: number | null;
+  seoTitle: string;
+  searchDescription: string;
+}
+
+export interface SourceSummary {
+  id: number;
+  dubTeam: DubTeamRef | null;
+  language: string;
+  kind: string;
+  provider: string;
+}
+
+export interface EpisodeSummary {
+  id: number;
+  url: string;
+  number: number;
+  title: string;
+  airDate: string | null;
+  duration: number | null;
+  sources: SourceSummary[];
+  parent: { id: number; title: string; url: string } | null;
+}
+
+export interface ChapterSummary {
+  id: number;
+  url: string;
+  number: string;
+  volume: string;
+  title: string;
+  language: string;
+  translator: DubTeamRef | null;
+  parent: { id: number; title: string; url: string } | null;
+}
+
+export interface DubTeamDetail extends DubTeamRef {
+  descriptionHtml: string;
+  links: { label: string; url: string }[];
+  searchDescription: string;
+  founded: number | null;
+  color: string;
+  titles: TitleSummary[];
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export const FACET_NAMES = [
+  "genre",
+  "studio",
+  "year",
+  "season",
+  "status",
+  "format",
+  "dub_team",
+  "audio",
+] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
+
+export interface TitleListing {
+  total: number;
+  items: TitleSummary[];
+  facets: Record<FacetName, FacetValue[]>;
+}
+
+export interface InstantSearchItem {
+  id: number;
+  kind: string;
+  title: string;
+  titleEn: string;
+  year: number | null;
+  posterUrl: string | null;
+  url: string;
+}
+
+export interface ScheduleItem {
+  title: { id: number; title: string; url: string; posterUrl: string | null };
+  episode: number | null;
+  airsAt: string | null;
+  dubs: { slug: string; title: string }[];
+}
+
+export interface ScheduleDay {
+  date: string;
+  weekday: string;
+  items: ScheduleItem[];
+}
