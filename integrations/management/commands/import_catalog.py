@@ -1,0 +1,98 @@
+"""``python manage.py import_catalog --source jikan --ids 52991,5114 [--publish]``: the same
+import the Celery tasks run, synchronously, with a progress bar."""
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from integrations import pipeline
+from integrations.models import ImportRun
+from integrations.providers import SOURCES
+from integrations.providers.base import RetryableError
+
+
+class Command(BaseCommand):
+    help = "Import anime/manga from an external catalog into the review queue (or publish)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--source", choices=SOURCES, required=False)
+        parser.add_argument("--kind", choices=["anime", "manga"], default=None)
+        parser.add_argument("--ids", help="comma-separated ids (MAL ids for hikka)")
+        parser.add_argument("--season", help="e.g. 2024-spring")
+        parser.add_argument("--top", type=int, help="the N best-rated titles")
+        parser.add_argument("--query", help="search text")
+        parser.add_argument("--publish", action="store_true", help="publish new titles at once")
+        parser.add_argument("--resume", type=int, metavar="RUN_ID", help="continue a stopped run")
+
+    def handle(self, *args, **options):
+        run = self._resume(options["resume"]) if options["resume"] else self._new_run(options)
+        total = self._total(run)
+        with tqdm(total=total, unit="title", disable=options["verbosity"] == 0) as bar:
+            try:
+                pipeline.execute(run, publish=options["publish"], progress=bar.update)
+            except RetryableError as error:
+                raise CommandError(
+                    f"{error} — the source is unavailable for now; continue later with "
+                    f"--resume {run.pk}"
+                ) from error
+        run.refresh_from_db()
+        self.stdout.write(
+            f"run {run.pk} {run.status}: fetched {run.fetched}, new {run.created}, "
+            f"updated {run.updated}, unchanged {run.unchanged}, published {run.published}, "
+            f"errors {run.failed}"
+        )
+        for error in run.errors[:20]:
+            self.stderr.write(f"  {error['item']}: {error['error']}")
+
+    def _resume(self, run_id):
+        run = ImportRun.objects.filter(pk=run_id).first()
+        if run is None:
+            raise CommandError(f"no import run {run_id}")
+        if run.status == ImportRun.Status.FINISHED:
+            raise CommandError(f"run {run_id} has already finished")
+        return run
+
+    def _new_run(self, options):
+        source = options["source"]
+        if not source:
+            raise CommandError("--source is required (or --resume RUN_ID)")
+        kind = options["kind"] or ("manga" if source == "mangadex" else "anime")
+        if source == "mangadex" and kind != "manga":
+            raise CommandError("MangaDex has manga only: use --kind manga")
+        chosen = [o for o in ("ids", "season", "top", "query") if options[o] not in (None, "")]
+        if source == "hikka":
+            chosen = chosen or ["ids"]
+        if len(chosen) != 1:
+            raise CommandError("give exactly one of --ids, --season, --top, --query")
+        mode = chosen[0]
+        params = {}
+        if mode == "ids":
+            params["ids"] = [i.strip() for i in (options["ids"] or "").split(",") if i.strip()]
+            if source != "hikka" and not params["ids"]:
+                raise CommandError("--ids needs at least one id")
+            if source in ("jikan", "anilist", "kitsu", "hikka") and not all(
+                i.isdigit() for i in params["ids"]
+            ):
+                raise CommandError(f"{source} ids are numbers, e.g. --ids 52991,5114")
+        elif mode == "season":
+            try:
+                pipeline.parse_season(options["season"])
+            except ValueError as error:
+                raise CommandError(str(error)) from error
+            if source not in ("jikan", "anilist", "kitsu") or kind != "anime":
+                raise CommandError("--season works for anime from jikan, anilist or kitsu")
+            params["season"] = options["season"]
+        elif mode == "top":
+            if options["top"] <= 0:
+                raise CommandError("--top must be a positive number")
+            params["top"] = options["top"]
+        else:
+            params["query"] = options["query"]
+        return pipeline.start_run(source, kind, mode, **params)
+
+    @staticmethod
+    def _total(run):
+        if run.mode == "ids" and run.params.get("ids"):
+            return len(run.params["ids"])
+        if run.mode == "top":
+            return int(run.params["top"])
+        return None
