@@ -1,0 +1,126 @@
+"""Create (or update) the anime whose episodes point at the local HLS fixture server.
+
+Used by the player's end-to-end spec and bench: ``manage.py seed_playback_fixture --base-url
+http://127.0.0.1:<port>``. Prints one JSON line with the page ids the spec needs. Episode 1 has
+two Ukrainian dubs (a master playlist and per-quality playlists) and intro marks, episode 2 an
+iframe source, episode 3 a source whose playlist is gone (the dead-source message).
+"""
+
+import json
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import URLValidator
+from django.db import transaction
+
+from cms.anime.models import AnimeIndexPage, AnimePage, EpisodePage, VideoSource
+from cms.catalog.demo.loader import DemoStats, ensure_home, upsert_page
+from cms.dubbing.models import DubTeamIndexPage, DubTeamPage
+
+ANIME_SLUG = "playback-fixture"
+QUALITIES = (720, 480, 360)
+INTRO = (2, 6)
+
+
+def fixture_sources(base: str, episode: int, teams: dict) -> list[VideoSource]:
+    if episode == 1:
+        sources = [
+            VideoSource(
+                dub_team=teams["a"],
+                language="uk",
+                kind="hls",
+                provider="direct",
+                url=f"{base}/dub-a/master.m3u8",
+                subtitles=[{"lang": "uk", "url": f"{base}/subs/uk.vtt"}],
+            ),
+            VideoSource(
+                dub_team=teams["b"],
+                language="uk",
+                kind="hls_variants",
+                provider="direct",
+                variants={str(h): f"{base}/dub-b/{h}/index.m3u8" for h in QUALITIES},
+            ),
+        ]
+    elif episode == 2:
+        sources = [
+            VideoSource(
+                dub_team=teams["a"],
+                language="uk",
+                kind="iframe",
+                provider="direct",
+                url=f"{base}/iframe.html",
+            )
+        ]
+    else:
+        sources = [
+            VideoSource(
+                dub_team=teams["a"],
+                language="uk",
+                kind="hls",
+                provider="direct",
+                url=f"{base}/gone/master.m3u8",
+            )
+        ]
+    for order, source in enumerate(sources):
+        source.sort_order = order
+    return sources
+
+
+@transaction.atomic
+def seed(base_url: str) -> dict:
+    base = base_url.rstrip("/")
+    stats = DemoStats()
+    home = ensure_home(stats)
+    anime_index = AnimeIndexPage.objects.first() or upsert_page(
+        home, AnimeIndexPage, "anime", {"title": "Аніме"}, stats
+    )
+    team_index = DubTeamIndexPage.objects.first() or upsert_page(
+        home, DubTeamIndexPage, "dub-teams", {"title": "Команди озвучення"}, stats
+    )
+    teams = {
+        key: upsert_page(team_index, DubTeamPage, f"fixture-dub-{key}", {"title": title}, stats)
+        for key, title in (("a", "Озвучка А"), ("b", "Озвучка Б"))
+    }
+    anime = upsert_page(
+        anime_index,
+        AnimePage,
+        ANIME_SLUG,
+        {"title": "Тестовий плеєр", "format": "tv", "status": "ongoing", "year": 2026},
+        stats,
+    )
+    episodes = {}
+    for number in (1, 2, 3):
+        fields = {"title": f"Серія {number}", "number": number, "duration": 12}
+        if number == 1:
+            fields.update(intro_start=INTRO[0], intro_end=INTRO[1])
+        episode = upsert_page(
+            anime,
+            EpisodePage,
+            str(number),
+            fields,
+            stats,
+            sources=fixture_sources(base, number, teams),
+        )
+        # A previous run's health checks must not leave the fixture deactivated.
+        VideoSource.objects.filter(episode=episode).update(is_active=True, consecutive_failures=0)
+        episodes[number] = episode.pk
+    return {
+        "anime": anime.pk,
+        "slug": ANIME_SLUG,
+        "episodes": episodes,
+        "teams": {key: {"id": t.pk, "slug": t.slug} for key, t in teams.items()},
+    }
+
+
+class Command(BaseCommand):
+    help = "Seed an anime whose sources point at the local HLS fixture server (player tests)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--base-url", required=True, help="e.g. http://127.0.0.1:4100")
+
+    def handle(self, *args, base_url: str, **options):
+        try:
+            URLValidator(schemes=["http", "https"])(base_url)
+        except ValidationError as exc:
+            raise CommandError(f"--base-url is not an http(s) URL: {base_url}") from exc
+        self.stdout.write(json.dumps(seed(base_url)))

@@ -1,0 +1,177 @@
+"""GET /api/playback/episodes/<id>/ and the broken-video reports, through the real URL map."""
+
+import httpx
+import pytest
+import respx
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from cms.anime.models import EpisodePage, VideoSource
+from cms.dubbing.models import DubTeamPage
+from integrations.streams import adapters
+from integrations.streams.models import BrokenVideoReport
+
+from .conftest import FIXTURE_BASE
+
+
+def playback(client, pk):
+    return client.get(f"/api/playback/episodes/{pk}/")
+
+
+@pytest.fixture
+def client():
+    return APIClient()
+
+
+def test_episode_with_two_dubs_has_the_contract_shape(client, fixture_anime):
+    episodes = fixture_anime["episodes"]
+    response = playback(client, episodes[1])
+    assert response.status_code == 200
+    body = response.json()
+    assert body["episode"] == {
+        "id": episodes[1],
+        "number": 1,
+        "title": "Серія 1",
+        "intro": {"start": 2, "end": 6},
+        "outro": None,
+    }
+    assert body["previous"] is None
+    assert body["next"] == {"id": episodes[2], "number": 2, "url": "/anime/playback-fixture/2/"}
+    assert [(g["language"], g["dub_team"]["title"]) for g in body["groups"]] == [
+        ("uk", "Озвучка А"),
+        ("uk", "Озвучка Б"),
+    ]
+    master = body["groups"][0]["sources"][0]
+    assert master == {
+        "id": master["id"],
+        "provider": "direct",
+        "kind": "hls",
+        "url": f"{FIXTURE_BASE}/dub-a/master.m3u8",
+        "qualities": [],
+        "subtitles": [{"lang": "uk", "label": "Українська", "url": f"{FIXTURE_BASE}/subs/uk.vtt"}],
+        "iframe_url": None,
+        "message": None,
+    }
+    variants = body["groups"][1]["sources"][0]
+    assert variants["kind"] == "hls" and variants["url"] is None
+    assert [(q["label"], q["height"]) for q in variants["qualities"]] == [
+        ("720p", 720),
+        ("480p", 480),
+        ("360p", 360),
+    ]
+
+
+def test_iframe_source_and_neighbours(client, fixture_anime):
+    episodes = fixture_anime["episodes"]
+    body = playback(client, episodes[2]).json()
+    source = body["groups"][0]["sources"][0]
+    assert (source["kind"], source["iframe_url"]) == ("iframe", f"{FIXTURE_BASE}/iframe.html")
+    assert body["previous"]["number"] == 1 and body["next"]["number"] == 3
+
+
+def test_inactive_sources_and_language_order(client, fixture_anime):
+    episode = EpisodePage.objects.get(pk=fixture_anime["episodes"][1])
+    VideoSource.objects.filter(episode=episode, kind="hls").update(is_active=False)
+    VideoSource.objects.create(
+        episode=episode, language="ja", kind="hls", provider="direct", url=f"{FIXTURE_BASE}/ja.m3u8"
+    )
+    VideoSource.objects.create(
+        episode=episode, language="en", kind="hls", provider="direct", url=f"{FIXTURE_BASE}/en.m3u8"
+    )
+    groups = playback(client, episode.pk).json()["groups"]
+    assert [(g["language"], (g["dub_team"] or {}).get("slug")) for g in groups] == [
+        ("uk", "fixture-dub-b"),
+        ("ja", None),
+        ("en", None),
+    ]
+
+
+def test_unknown_unpublished_or_non_episode_ids_are_404(client, fixture_anime):
+    assert playback(client, 999999).status_code == 404
+    assert playback(client, fixture_anime["anime"]).status_code == 404
+    episode = EpisodePage.objects.get(pk=fixture_anime["episodes"][3])
+    episode.unpublish()
+    response = playback(client, episode.pk)
+    assert response.status_code == 404 and response.json()["detail"] == "Серію не знайдено."
+
+
+@respx.mock
+def test_provider_page_is_fetched_once_then_served_from_cache(client, fixture_anime):
+    episode = EpisodePage.objects.get(pk=fixture_anime["episodes"][2])
+    team = DubTeamPage.objects.get(slug="fixture-dub-b")
+    page = (
+        '<script>new Playerjs({id:"p", file:"[1080p]https://ashdi.vip/v/1080.m3u8,'
+        '[480p]https://ashdi.vip/v/480.m3u8"})</script>'
+    )
+    route = respx.get("https://ashdi.vip/vod/42").mock(return_value=httpx.Response(200, text=page))
+    VideoSource.objects.create(
+        episode=episode,
+        dub_team=team,
+        kind="iframe",
+        provider="ashdi",
+        url="https://ashdi.vip/vod/42",
+    )
+    for _ in range(2):
+        groups = playback(client, episode.pk).json()["groups"]
+    ashdi = next(g for g in groups if g["dub_team"]["slug"] == "fixture-dub-b")["sources"][0]
+    assert ashdi["kind"] == "hls"
+    assert [q["height"] for q in ashdi["qualities"]] == [1080, 480]
+    assert ashdi["iframe_url"] == "https://ashdi.vip/vod/42"
+    assert route.call_count == 1
+
+
+@respx.mock
+def test_provider_down_or_adapter_bug_never_gives_a_500(client, fixture_anime, monkeypatch):
+    episode = EpisodePage.objects.get(pk=fixture_anime["episodes"][2])
+    respx.get("https://tortuga.wtf/vod/1").mock(return_value=httpx.Response(503))
+    VideoSource.objects.create(
+        episode=episode, kind="iframe", provider="tortuga", url="https://tortuga.wtf/vod/1"
+    )
+    sources = [s for g in playback(client, episode.pk).json()["groups"] for s in g["sources"]]
+    tortuga = next(s for s in sources if s["provider"] == "tortuga")
+    assert tortuga["kind"] == "unavailable" and tortuga["message"]
+
+    def broken(self, spec):
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr(adapters.Adapter, "resolve", broken)
+    monkeypatch.setattr(adapters.PlayerJSAdapter, "resolve", broken, raising=False)
+    from django.core.cache import cache
+
+    cache.clear()
+    response = playback(client, episode.pk)
+    assert response.status_code == 200
+    assert {s["kind"] for g in response.json()["groups"] for s in g["sources"]} == {"unavailable"}
+
+
+def test_schema_documents_the_playback_endpoints(client, db):
+    response = client.get(reverse("schema"), HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "/api/playback/episodes/{id}/" in text or "/api/playback/episodes/{pk}/" in text
+    assert "PlaybackSource" in text and "/api/playback/sources/" in text
+
+
+def report(client, pk, **data):
+    return client.post(f"/api/playback/sources/{pk}/report/", data, format="json")
+
+
+def test_one_report_per_session_per_source_per_day(fixture_anime):
+    source = VideoSource.objects.filter(episode_id=fixture_anime["episodes"][3]).first()
+    visitor, other = APIClient(), APIClient()
+    first = report(visitor, source.pk, reason="чорний екран")
+    assert first.status_code == 201 and first.json()["created"] is True
+    again = report(visitor, source.pk)
+    assert again.status_code == 200 and again.json()["created"] is False
+    assert report(other, source.pk).status_code == 201
+    assert BrokenVideoReport.objects.filter(source=source).count() == 2
+    assert BrokenVideoReport.objects.filter(reason="чорний екран").count() == 1
+
+
+def test_report_errors_are_clear(fixture_anime):
+    client = APIClient()
+    assert report(client, 999999).status_code == 404
+    source = VideoSource.objects.first()
+    response = report(client, source.pk, reason="x" * 301)
+    assert response.status_code == 400
+    assert "reason" in response.content.decode()
