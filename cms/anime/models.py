@@ -15,9 +15,8 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.api import APIField
-from wagtail_headless_preview.models import HeadlessMixin
 from wagtail.models import Orderable, Page
-from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessMixin
 
 from cms.catalog.models import ANIME_FORMATS, Language, TitleKind, TitlePage, title_edit_handler
 from cms.catalog.validators import validate_http_url
@@ -201,7 +200,6 @@ class EpisodePage(HeadlessMixin, Page):
             raise ValidationError(errors)
 
 
-
 class SourceKind(models.TextChoices):
     HLS = "hls", "HLS (один master-плейлист)"
     HLS_VARIANTS = "hls_variants", "HLS (плейлист на кожну якість)"
@@ -256,14 +254,20 @@ class VideoSource(Orderable):
     variants = models.JSONField(
         "плейлисти якостей", default=dict, blank=True, validators=[validate_variants]
     )
-    subtitles = models.JSONField("субтитри", default=list, blank=True, validators=[validate_subtitles])
+    subtitles = models.JSONField(
+        "субтитри", default=list, blank=True, validators=[validate_subtitles]
+    )
     is_active = models.BooleanField("активне", default=True)
     last_checked = models.DateTimeField("остання перевірка", null=True, blank=True, editable=False)
-    last_status = models.CharField("результат перевірки", max_length=255, blank=True, editable=False)
+    last_status = models.CharField(
+        "результат перевірки", max_length=255, blank=True, editable=False
+    )
     consecutive_failures = models.PositiveSmallIntegerField(default=0, editable=False)
 
     panels = [
-        FieldRowPanel([FieldPanel("language"), PageChooserPanel("dub_team", "dubbing.DubTeamPage")]),
+        FieldRowPanel(
+            [FieldPanel("language"), PageChooserPanel("dub_team", "dubbing.DubTeamPage")]
+        ),
         FieldRowPanel([FieldPanel("provider"), FieldPanel("kind")]),
         FieldPanel("url"),
         FieldPanel("variants", widget=forms.Textarea(attrs={"rows": 3})),

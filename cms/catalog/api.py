@@ -47,7 +47,11 @@ def serialize_title(page) -> dict:
 
 FACET = inline_serializer(
     "Facet",
-    {"value": serializers.CharField(), "label": serializers.CharField(), "count": serializers.IntegerField()},
+    {
+        "value": serializers.CharField(),
+        "label": serializers.CharField(),
+        "count": serializers.IntegerField(),
+    },
     many=True,
 )
 TITLES_RESPONSE = inline_serializer(
@@ -136,13 +140,19 @@ class CatalogPagesAPIViewSet(PagesAPIViewSet):
         return response
 
     def listing_view(self, request):
-        return self.cached("pages", request, lambda: super(CatalogPagesAPIViewSet, self).listing_view(request))
+        return self.cached(
+            "pages", request, lambda: super(CatalogPagesAPIViewSet, self).listing_view(request)
+        )
 
     def detail_view(self, request, pk):
-        return self.cached("page", request, lambda: super(CatalogPagesAPIViewSet, self).detail_view(request, pk))
+        return self.cached(
+            "page", request, lambda: super(CatalogPagesAPIViewSet, self).detail_view(request, pk)
+        )
 
     def find_view(self, request):
-        return self.cached("find", request, lambda: super(CatalogPagesAPIViewSet, self).find_view(request))
+        return self.cached(
+            "find", request, lambda: super(CatalogPagesAPIViewSet, self).find_view(request)
+        )
 
     def find_object(self, queryset, request):
         if "id" in request.GET and not request.GET["id"].isdigit():

@@ -16,10 +16,10 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail_headless_preview.models import HeadlessMixin
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_headless_preview.models import HeadlessMixin
 
 from .validators import validate_poster_url
 
@@ -184,7 +184,7 @@ class TitlePage(HeadlessMixin, Page):
         FieldPanel("title_en"),
         FieldPanel("title_romaji"),
         FieldPanel("title_native"),
-        FieldPanel("synonyms", help_text="Список рядків у форматі JSON, напр. [\"AoT\"]."),
+        FieldPanel("synonyms", help_text='Список рядків у форматі JSON, напр. ["AoT"].'),
     ]
     release_panels = [
         FieldPanel("format"),
@@ -291,7 +291,7 @@ class TitlePage(HeadlessMixin, Page):
         if not isinstance(self.synonyms, list) or not all(
             isinstance(name, str) for name in self.synonyms
         ):
-            errors["synonyms"] = "Інші назви мають бути списком рядків, напр. [\"AoT\"]."
+            errors["synonyms"] = 'Інші назви мають бути списком рядків, напр. ["AoT"].'
         if not isinstance(self.external_ids, dict):
             errors["external_ids"] = "Зовнішні ідентифікатори мають бути об'єктом JSON."
         if errors:
@@ -345,3 +345,6 @@ class TitleDubbing(models.Model):
                 name="unique_title_original_dubbing",
             ),
         ]
+
+    def __str__(self):
+        return f"{self.title_id}: {self.dub_team_id or 'оригінал'} ({self.language})"

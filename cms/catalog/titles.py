@@ -76,7 +76,9 @@ def parse_choices(params, name: str, choices) -> list[str]:
     for value in values:
         if value not in allowed:
             options = ", ".join(sorted(allowed))
-            raise TitlesQueryError(name, f"{name}: невідоме значення «{value}» (можливі: {options}).")
+            raise TitlesQueryError(
+                name, f"{name}: невідоме значення «{value}» (можливі: {options})."
+            )
     return values
 
 
@@ -191,8 +193,22 @@ def run_titles_query(query: TitlesQuery) -> TitlesPage:
     items = {
         page.id: page
         for page in TitlePage.objects.filter(id__in=page_ids)
-        .only("id", "title", "title_en", "slug", "url_path", "kind", "poster_url", "year",
-              "format", "status", "rating", "rating_count", "external_score", "season")
+        .only(
+            "id",
+            "title",
+            "title_en",
+            "slug",
+            "url_path",
+            "kind",
+            "poster_url",
+            "year",
+            "format",
+            "status",
+            "rating",
+            "rating_count",
+            "external_score",
+            "season",
+        )
         .prefetch_related(
             Prefetch("genres", queryset=Genre.objects.only("id", "slug", "name", "name_en")),
             Prefetch(
@@ -255,7 +271,11 @@ def count_facets(queryset: QuerySet) -> dict[str, list[dict]]:
             .order_by("-count", name)
         )
         facets[name] = [
-            {"value": row[name], "label": str(labels.get(row[name], row[name])), "count": row["count"]}
+            {
+                "value": row[name],
+                "label": str(labels.get(row[name], row[name])),
+                "count": row["count"],
+            }
             for row in rows
         ]
     years = (
@@ -281,7 +301,9 @@ def count_facets(queryset: QuerySet) -> dict[str, list[dict]]:
     ]
     languages = dict(Language.choices)
     audio = (
-        dubbings.values("language").annotate(count=Count("title_id", distinct=True)).order_by("-count")
+        dubbings.values("language")
+        .annotate(count=Count("title_id", distinct=True))
+        .order_by("-count")
     )
     facets["audio"] = [
         {"value": row["language"], "label": str(languages[row["language"]]), "count": row["count"]}

@@ -7,9 +7,9 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail_headless_preview.models import HeadlessMixin
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessMixin
 
 from cms.catalog.paths import page_path
 from cms.catalog.validators import validate_http_url

@@ -9,8 +9,8 @@ from django.db import models
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail_headless_preview.models import HeadlessMixin
 from wagtail.models import Page
+from wagtail_headless_preview.models import HeadlessMixin
 
 from cms.catalog.models import MANGA_FORMATS, Language, TitleKind, TitlePage, title_edit_handler
 from cms.catalog.validators import validate_http_url

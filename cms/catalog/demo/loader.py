@@ -31,7 +31,11 @@ DATA_FILE = Path(__file__).with_name("catalog.json")
 MASTER_PLAYLIST = "https://test-streams.mux.dev/x36xhzz/x36xhzz.m3u8"
 MASTER_PLAYLIST_2 = "https://bitdash-a.akamaihd.net/content/sintel/hls/playlist.m3u8"
 APPLE_GEARS = "https://devstreaming-cdn.apple.com/videos/streaming/examples/bipbop_16x9/gear{}/prog_index.m3u8"
-QUALITY_PLAYLISTS = {"360": APPLE_GEARS.format(2), "540": APPLE_GEARS.format(3), "720": APPLE_GEARS.format(4)}
+QUALITY_PLAYLISTS = {
+    "360": APPLE_GEARS.format(2),
+    "540": APPLE_GEARS.format(3),
+    "720": APPLE_GEARS.format(4),
+}
 IFRAME_PLAYER = "https://www.youtube.com/embed/aqz-KE-bpKQ"
 
 
@@ -101,7 +105,9 @@ def upsert_page(parent: Page, model, slug: str, fields: dict, stats: DemoStats, 
 
 def set_relations(page: Page, relations: dict) -> None:
     for name, values in relations.items():
-        getattr(page, name).set(values) if not is_child_list(values) else setattr(page, name, values)
+        getattr(page, name).set(values) if not is_child_list(values) else setattr(
+            page, name, values
+        )
 
 
 def is_child_list(values) -> bool:
@@ -114,8 +120,15 @@ def relation_key(values) -> list:
     for value in values:
         if isinstance(value, VideoSource):
             key.append(
-                (value.dub_team_id, value.language, value.kind, value.provider, value.url,
-                 json.dumps(value.variants, sort_keys=True), json.dumps(value.subtitles))
+                (
+                    value.dub_team_id,
+                    value.language,
+                    value.kind,
+                    value.provider,
+                    value.url,
+                    json.dumps(value.variants, sort_keys=True),
+                    json.dumps(value.subtitles),
+                )
             )
         else:
             key.append(value.pk)
@@ -281,18 +294,34 @@ def episode_sources(title_index: int, episode: int, dubs: list, teams: dict) -> 
     for position, slug in enumerate(dubs):
         team = teams[slug]
         if title_index == 1 and position == 0:
-            sources.append(VideoSource(dub_team=team, language="uk", kind="hls_variants",
-                                       provider="direct", variants=QUALITY_PLAYLISTS))
+            sources.append(
+                VideoSource(
+                    dub_team=team,
+                    language="uk",
+                    kind="hls_variants",
+                    provider="direct",
+                    variants=QUALITY_PLAYLISTS,
+                )
+            )
         elif title_index == 2 and position == 0:
-            sources.append(VideoSource(dub_team=team, language="uk", kind="iframe",
-                                       provider="iframe", url=IFRAME_PLAYER))
+            sources.append(
+                VideoSource(
+                    dub_team=team,
+                    language="uk",
+                    kind="iframe",
+                    provider="iframe",
+                    url=IFRAME_PLAYER,
+                )
+            )
         else:
             url = MASTER_PLAYLIST if (episode + position) % 2 else MASTER_PLAYLIST_2
-            sources.append(VideoSource(dub_team=team, language="uk", kind="hls",
-                                       provider="direct", url=url))
+            sources.append(
+                VideoSource(dub_team=team, language="uk", kind="hls", provider="direct", url=url)
+            )
     if title_index == 0:
-        sources.append(VideoSource(language="ja", kind="hls", provider="direct",
-                                   url=MASTER_PLAYLIST_2))
+        sources.append(
+            VideoSource(language="ja", kind="hls", provider="direct", url=MASTER_PLAYLIST_2)
+        )
     for order, source in enumerate(sources):
         source.sort_order = order
     return sources
@@ -310,7 +339,11 @@ def load_anime(data: dict, parent: AnimeIndexPage, teams: dict, genres, studios,
         )
         fields["broadcast_timezone"] = broadcast.get("timezone", "Asia/Tokyo")
         anime = upsert_page(
-            parent, AnimePage, item["slug"], fields, stats,
+            parent,
+            AnimePage,
+            item["slug"],
+            fields,
+            stats,
             genres=[genres[s] for s in item.get("genres", [])],
             studios=[studios[s] for s in item.get("studios", [])],
         )
@@ -328,7 +361,11 @@ def load_anime(data: dict, parent: AnimeIndexPage, teams: dict, genres, studios,
                 "outro_end": None if is_movie else max(duration - 10, 40),
             }
             upsert_page(
-                anime, EpisodePage, str(number), episode_fields, stats,
+                anime,
+                EpisodePage,
+                str(number),
+                episode_fields,
+                stats,
                 sources=episode_sources(index, number, dubs, teams),
             )
 
@@ -337,7 +374,11 @@ def load_manga(data: dict, parent: MangaIndexPage, teams: dict, genres, studios,
     for item in data["manga"]:
         fields = title_fields("manga", item)
         manga = upsert_page(
-            parent, MangaPage, item["slug"], fields, stats,
+            parent,
+            MangaPage,
+            item["slug"],
+            fields,
+            stats,
             genres=[genres[s] for s in item.get("genres", [])],
             studios=[studios[s] for s in item.get("studios", []) if s in studios],
         )
@@ -370,8 +411,9 @@ def load_demo() -> DemoStats:
         home, DubTeamIndexPage, "dub-teams", {"title": "Команди озвучення"}, stats
     )
     genres = {
-        g["slug"]: upsert_snippet(Genre, g["slug"], {"name": g["name"], "name_en": g["name_en"]},
-                                  stats)
+        g["slug"]: upsert_snippet(
+            Genre, g["slug"], {"name": g["name"], "name_en": g["name_en"]}, stats
+        )
         for g in data["genres"]
     }
     studios = {

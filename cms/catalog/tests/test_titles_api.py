@@ -1,0 +1,316 @@
+"""The `titles` endpoint: every filter, ordering, paging, facets, bad values, query counts."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+URL = "/api/v2/titles/"
+HLS = "https://test-streams.mux.dev/x36xhzz/x36xhzz.m3u8"
+
+
+def titles(client, **params):
+    response = client.get(URL, params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def slugs(data) -> list[str]:
+    return [item["meta"]["slug"] for item in data["items"]]
+
+
+@pytest.fixture
+def catalog(make_anime, make_manga, make_genre, make_studio, make_team, make_episode):
+    action, drama, comedy = make_genre("action"), make_genre("drama"), make_genre("comedy")
+    mappa, wit = make_studio("mappa"), make_studio("wit")
+    leleka, kit = make_team("leleka"), make_team("kit")
+    aot = make_anime(
+        "aot",
+        genres=[action, drama],
+        studios=[wit],
+        year=2013,
+        season="spring",
+        status="finished",
+        format="tv",
+        rating=Decimal("9.1"),
+        title="Атака титанів",
+        title_en="Attack on Titan",
+    )
+    jjk = make_anime(
+        "jjk",
+        genres=[action, comedy],
+        studios=[mappa],
+        year=2020,
+        season="fall",
+        status="ongoing",
+        format="tv",
+        rating=Decimal("8.7"),
+        title="Магічна битва",
+        title_en="Jujutsu Kaisen",
+    )
+    movie = make_anime(
+        "your-name",
+        genres=[drama],
+        year=2016,
+        season="summer",
+        format="movie",
+        title="Твоє ім'я",
+        title_en="Your Name",
+    )
+    berserk = make_manga(
+        "berserk",
+        genres=[action, drama],
+        year=1989,
+        format="manga",
+        title="Берсерк",
+        rating=Decimal("9.3"),
+    )
+    make_episode(
+        aot,
+        1,
+        sources=[
+            {"dub_team": leleka, "language": "uk", "kind": "hls", "provider": "direct", "url": HLS},
+            {"language": "ja", "kind": "hls", "provider": "direct", "url": HLS},
+        ],
+    )
+    make_episode(
+        jjk,
+        1,
+        sources=[
+            {"dub_team": kit, "language": "uk", "kind": "hls", "provider": "direct", "url": HLS},
+            {
+                "dub_team": leleka,
+                "language": "uk",
+                "kind": "hls",
+                "provider": "direct",
+                "url": HLS,
+                "is_active": False,
+            },
+        ],
+    )
+    return {"aot": aot, "jjk": jjk, "movie": movie, "berserk": berserk}
+
+
+@pytest.mark.django_db
+class TestFilters:
+    def test_no_filter_lists_every_live_title_best_rated_first(self, client, catalog):
+        data = titles(client)
+        assert data["meta"]["total_count"] == 4
+        # Rated titles by rating, then the unrated one last.
+        assert slugs(data) == ["berserk", "aot", "jjk", "your-name"]
+
+    def test_item_shape(self, client, catalog):
+        item = titles(client, kind="anime", search="Attack")["items"][0]
+        assert item["id"] == catalog["aot"].id
+        assert item["meta"]["type"] == "anime.AnimePage"
+        assert item["meta"]["html_url"].endswith("/anime/aot/")
+        assert item["title"] == "Атака титанів"
+        assert item["title_en"] == "Attack on Titan"
+        assert {g["slug"] for g in item["genres"]} == {"action", "drama"}
+        assert item["dub_teams"] == [
+            {"id": item["dub_teams"][0]["id"], "slug": "leleka", "title": "leleka"}
+        ]
+        assert (item["year"], item["format"], item["status"], item["rating"]) == (
+            2013,
+            "tv",
+            "finished",
+            9.1,
+        )
+
+    def test_kind(self, client, catalog):
+        assert slugs(titles(client, kind="manga")) == ["berserk"]
+        assert set(slugs(titles(client, kind="anime"))) == {"aot", "jjk", "your-name"}
+
+    def test_genres_must_all_match(self, client, catalog):
+        assert set(slugs(titles(client, genre="action"))) == {"aot", "jjk", "berserk"}
+        data = client.get(URL + "?genre=action&genre=drama").json()
+        assert set(slugs(data)) == {"aot", "berserk"}
+
+    def test_studio(self, client, catalog):
+        assert slugs(titles(client, studio="mappa")) == ["jjk"]
+
+    def test_year_and_range_are_inclusive(self, client, catalog):
+        assert slugs(titles(client, year=2016)) == ["your-name"]
+        assert set(slugs(titles(client, year_from=2013, year_to=2016))) == {"aot", "your-name"}
+        assert set(slugs(titles(client, year_from=2016))) == {"jjk", "your-name"}
+        assert set(slugs(titles(client, year_to=1989))) == {"berserk"}
+
+    def test_season_with_year(self, client, catalog):
+        assert slugs(titles(client, season="fall", year=2020)) == ["jjk"]
+        assert slugs(titles(client, season="fall", year=2013)) == []
+
+    def test_status_and_format(self, client, catalog):
+        assert slugs(titles(client, status="ongoing", kind="anime")) == ["jjk"]
+        assert slugs(titles(client, format="movie")) == ["your-name"]
+
+    def test_dub_team_counts_active_sources_only(self, client, catalog):
+        assert slugs(titles(client, dub_team="leleka")) == ["aot"]  # jjk's leleka is inactive
+        assert slugs(titles(client, dub_team="kit")) == ["jjk"]
+
+    def test_audio(self, client, catalog):
+        assert slugs(titles(client, audio="ja")) == ["aot"]
+        assert set(slugs(titles(client, audio="uk"))) == {"aot", "jjk"}
+        assert slugs(titles(client, audio="en")) == []
+
+    def test_dub_team_and_audio_must_match_the_same_source(self, client, catalog):
+        assert slugs(titles(client, dub_team="leleka", audio="ja")) == []
+
+    def test_search_in_any_script(self, client, catalog):
+        assert slugs(titles(client, search="Jujutsu")) == ["jjk"]
+        assert slugs(titles(client, search="битва")) == ["jjk"]
+
+    def test_unpublished_titles_are_hidden(self, client, catalog):
+        catalog["jjk"].unpublish()
+        assert "jjk" not in slugs(titles(client))
+
+    def test_source_deactivated_on_republish_updates_dub_filter(self, client, catalog):
+        episode = catalog["jjk"].get_children().specific().first()
+        sources = list(episode.sources.all())
+        for source in sources:
+            source.is_active = False
+        episode.sources = sources
+        episode.save_revision().publish()
+        assert slugs(titles(client, dub_team="kit")) == []
+
+
+@pytest.mark.django_db
+class TestOrderingAndPaging:
+    def test_orders_put_empty_values_last_and_break_ties_by_id(self, client, make_anime):
+        a = make_anime("a", year=2020, title="Б")
+        b = make_anime("b", year=2020, title="А")
+        c = make_anime("c", year=None, title="В")
+        assert slugs(titles(client, order="-year")) == ["a", "b", "c"]
+        assert slugs(titles(client, order="title")) == ["b", "a", "c"]
+        assert slugs(titles(client, order="-rating")) == ["a", "b", "c"]
+        assert a.id < b.id < c.id
+
+    def test_updated_order_is_newest_publish_first(self, client, make_anime):
+        make_anime("old")
+        newer = make_anime("new")
+        newer.save_revision().publish()
+        assert slugs(titles(client, order="-updated"))[0] == "new"
+
+    def test_paging_is_stable_and_complete(self, client, make_anime):
+        for n in range(7):
+            make_anime(f"t{n}", year=2000)
+        pages = [slugs(titles(client, order="-year", limit=3, offset=o)) for o in (0, 3, 6)]
+        assert [len(p) for p in pages] == [3, 3, 1]
+        assert sorted(sum(pages, [])) == sorted(f"t{n}" for n in range(7))
+
+    def test_limit_is_clamped_and_offset_past_end_is_empty(self, client, make_anime):
+        make_anime("only")
+        data = titles(client, limit=1000)
+        assert len(data["items"]) == 1
+        assert titles(client, offset=50)["items"] == []
+        assert titles(client, offset=50)["meta"]["total_count"] == 1
+
+    def test_limit_clamped_to_100(self, client, make_anime):
+        for n in range(101):
+            make_anime(f"x{n}")
+        assert len(titles(client, limit=500)["items"]) == 100
+
+
+@pytest.mark.django_db
+class TestFacets:
+    def test_facets_are_counted_over_the_current_filter(self, client, catalog):
+        facets = titles(client, kind="anime")["meta"]["facets"]
+        counts = {name: {f["value"]: f["count"] for f in values} for name, values in facets.items()}
+        assert counts["genre"] == {"action": 2, "drama": 2, "comedy": 1}
+        assert counts["studio"] == {"mappa": 1, "wit": 1}
+        assert counts["year"] == {"2013": 1, "2016": 1, "2020": 1}
+        assert counts["season"] == {"spring": 1, "summer": 1, "fall": 1}
+        assert counts["status"] == {"finished": 2, "ongoing": 1}
+        assert counts["format"] == {"tv": 2, "movie": 1}
+        assert counts["dub_team"] == {"leleka": 1, "kit": 1}
+        assert counts["audio"] == {"uk": 2, "ja": 1}
+
+    def test_facet_labels_are_ukrainian(self, client, catalog):
+        facets = titles(client, kind="anime")["meta"]["facets"]
+        assert {"value": "ongoing", "label": "Виходить", "count": 1} in facets["status"]
+        assert {"value": "ja", "label": "Японська (оригінал)", "count": 1} in facets["audio"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query, parameter",
+    [
+        ("year=abc", "year"),
+        ("year=99999", "year"),
+        ("year_from=2020&year_to=2010", "year_from"),
+        ("order=bogus", "order"),
+        ("genre=unknown", "genre"),
+        ("studio=unknown", "studio"),
+        ("dub_team=unknown", "dub_team"),
+        ("limit=-1", "limit"),
+        ("limit=0", "limit"),
+        ("limit=ten", "limit"),
+        ("offset=-5", "offset"),
+        ("season=monsoon", "season"),
+        ("status=dead", "status"),
+        ("format=vhs", "format"),
+        ("audio=de", "audio"),
+        ("kind=novel", "kind"),
+        ("kind=anime&kind=manga", "kind"),
+    ],
+)
+def test_bad_values_are_400_naming_the_parameter(client, home, query, parameter):
+    response = client.get(f"{URL}?{query}")
+    assert response.status_code == 400
+    body = response.json()
+    assert body["parameter"] == parameter
+    assert parameter in body["message"]
+
+
+@pytest.mark.django_db
+def test_listing_query_count_does_not_grow_with_items(
+    client, make_anime, make_genre, make_team, make_episode
+):
+    genres = [make_genre(f"g{n}") for n in range(5)]
+    team = make_team("team")
+
+    def count_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(URL, {"limit": 100}).status_code == 200
+        return len(queries)
+
+    first = make_anime("first", genres=genres)
+    make_episode(
+        first,
+        1,
+        sources=[
+            {"dub_team": team, "language": "uk", "kind": "hls", "provider": "direct", "url": HLS}
+        ],
+    )
+    one = count_queries()
+    for n in range(49):
+        anime = make_anime(f"more-{n}", genres=genres[: n % 5 + 1])
+        make_episode(
+            anime,
+            1,
+            sources=[
+                {
+                    "dub_team": team,
+                    "language": "uk",
+                    "kind": "hls",
+                    "provider": "direct",
+                    "url": HLS,
+                }
+            ],
+        )
+    from django.core.cache import cache
+
+    cache.clear()
+    assert count_queries() == one
+
+
+@pytest.mark.django_db
+def test_anonymous_listing_is_cached_until_a_page_is_published(client, make_anime):
+    anime = make_anime("cached", title="Старе")
+    assert titles(client)["items"][0]["title"] == "Старе"
+    with CaptureQueriesContext(connection) as queries:
+        titles(client)
+    assert len(queries) == 0
+    anime.title = "Нове"
+    anime.save_revision().publish()
+    assert titles(client)["items"][0]["title"] == "Нове"

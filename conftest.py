@@ -1,0 +1,117 @@
+"""Shared pytest fixtures: a clean cache per test and a small page tree to build on."""
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from cms.anime.models import AnimeIndexPage, AnimePage, EpisodePage, VideoSource
+from cms.catalog.models import Genre, HomePage, Studio
+from cms.dubbing.models import DubTeamIndexPage, DubTeamPage
+from cms.manga.models import MangaIndexPage, MangaPage
+
+
+@pytest.fixture(autouse=True)
+def clean_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def publish(page: Page) -> Page:
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def home(db) -> HomePage:
+    root = Page.get_first_root_node()
+    for page in root.get_children():
+        page.delete()
+    home = root.add_child(instance=HomePage(title="AniHata", slug="home"))
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
+
+
+@pytest.fixture
+def anime_index(home) -> AnimeIndexPage:
+    return home.add_child(instance=AnimeIndexPage(title="Аніме", slug="anime"))
+
+
+@pytest.fixture
+def manga_index(home) -> MangaIndexPage:
+    return home.add_child(instance=MangaIndexPage(title="Манга", slug="manga"))
+
+
+@pytest.fixture
+def team_index(home) -> DubTeamIndexPage:
+    return home.add_child(instance=DubTeamIndexPage(title="Команди", slug="dub-teams"))
+
+
+@pytest.fixture
+def make_genre(db):
+    def make(slug: str, name: str | None = None) -> Genre:
+        return Genre.objects.get_or_create(
+            slug=slug, defaults={"name": name or slug.title(), "name_en": slug.title()}
+        )[0]
+
+    return make
+
+
+@pytest.fixture
+def make_studio(db):
+    def make(slug: str) -> Studio:
+        return Studio.objects.get_or_create(slug=slug, defaults={"name": slug.upper()})[0]
+
+    return make
+
+
+@pytest.fixture
+def make_team(team_index):
+    def make(slug: str, title: str | None = None) -> DubTeamPage:
+        team = team_index.add_child(instance=DubTeamPage(title=title or slug, slug=slug))
+        return publish(team)
+
+    return make
+
+
+@pytest.fixture
+def make_anime(anime_index):
+    def make(slug: str, genres=(), studios=(), **fields) -> AnimePage:
+        fields.setdefault("title", slug.replace("-", " ").title())
+        fields.setdefault("format", "tv")
+        fields.setdefault("status", "finished")
+        page = AnimePage(slug=slug, **fields)
+        page.genres.set(genres)
+        page.studios.set(studios)
+        anime_index.add_child(instance=page)
+        return publish(page)
+
+    return make
+
+
+@pytest.fixture
+def make_manga(manga_index):
+    def make(slug: str, genres=(), **fields) -> MangaPage:
+        fields.setdefault("title", slug.replace("-", " ").title())
+        fields.setdefault("format", "manga")
+        fields.setdefault("status", "ongoing")
+        page = MangaPage(slug=slug, **fields)
+        page.genres.set(genres)
+        manga_index.add_child(instance=page)
+        return publish(page)
+
+    return make
+
+
+@pytest.fixture
+def make_episode(db):
+    def make(anime: AnimePage, number: int, sources=(), **fields) -> EpisodePage:
+        episode = EpisodePage(
+            title=fields.pop("title", f"Серія {number}"), slug=str(number), number=number, **fields
+        )
+        episode.sources = [VideoSource(**source) for source in sources]
+        anime.add_child(instance=episode)
+        return publish(episode)
+
+    return make
