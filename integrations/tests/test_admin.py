@@ -1,0 +1,72 @@
+"""Editors review imported titles in the Wagtail admin: list, diff, publish, merge, ignore."""
+
+import pytest
+import respx
+from django.urls import reverse
+
+from cms.anime.models import AnimePage
+from integrations.models import ImportedTitle, ImportRun
+from integrations.tests.conftest import JIKAN
+from integrations.tests.recorded import ok
+from integrations.tests.test_importer import run_ids
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    user = django_user_model.objects.create_superuser(
+        username="editor", email="editor@example.com", password="x"
+    )
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def queued(tree, providers):
+    with respx.mock:
+        respx.get(f"{JIKAN}/anime/52991/full").mock(return_value=ok("jikan/anime_52991_full"))
+        run_ids(providers, "jikan", [52991])
+    return ImportedTitle.objects.get()
+
+
+def test_list_and_inspect_show_the_diff(editor, queued):
+    listing = editor.get(reverse("wagtailsnippets_integrations_importedtitle:list"))
+    assert listing.status_code == 200 and "Sousou no Frieren" not in listing.content.decode()
+    assert "Frieren: Beyond Journey&#x27;s End" in listing.content.decode()
+    url = reverse("wagtailsnippets_integrations_importedtitle:inspect", args=(queued.pk,))
+    page = editor.get(url).content.decode()
+    assert "Що зміниться на сторінці" in page and "Опублікувати як нову сторінку" in page
+    assert editor.get(reverse("wagtailsnippets_integrations_importrun:list")).status_code == 200
+    run = ImportRun.objects.get()
+    inspect_run = reverse("wagtailsnippets_integrations_importrun:inspect", args=(run.pk,))
+    assert editor.get(inspect_run).status_code == 200
+
+
+def test_publish_merge_and_ignore_actions(editor, queued, tree):
+    review = reverse("integrations_review", args=(queued.pk,))
+    response = editor.post(review, {"action": "merge", "page_id": "abc"})
+    assert response.status_code == 302 and not AnimePage.objects.exists()
+    assert editor.post(review, {"action": "unknown"}).status_code == 302
+    editor.post(review, {"action": "publish"})
+    assert AnimePage.objects.count() == 1
+    editor.post(review, {"action": "publish"})  # twice: still one page
+    assert AnimePage.objects.count() == 1
+    other = tree["anime"].add_child(
+        instance=AnimePage(title="Інша", slug="other", format="tv", external_ids={})
+    )
+    editor.post(review, {"action": "merge", "page_id": str(other.pk)})
+    other.refresh_from_db()
+    assert other.external_ids == {"mal": 52991}
+    editor.post(review, {"action": "ignore"})
+    queued.refresh_from_db()
+    assert queued.state == "ignored"
+
+
+def test_review_needs_permission(client, django_user_model, queued):
+    user = django_user_model.objects.create_user(username="v", email="v@example.com", password="x")
+    client.force_login(user)
+    response = client.post(reverse("integrations_review", args=(queued.pk,)), {"action": "ignore"})
+    assert response.status_code in (302, 403)
+    queued.refresh_from_db()
+    assert queued.state == "new"
