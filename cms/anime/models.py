@@ -96,25 +96,24 @@ class AnimePage(TitlePage):
 class EpisodeForm(WagtailAdminPageForm):
     """The episode's slug is its number, so editors never type one."""
 
-    def clean(self):
-        cleaned = super().clean()
-        number = cleaned.get("number")
-        if number is not None:
-            cleaned["slug"] = str(number)
-            parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
-            if parent is not None:
-                siblings = EpisodePage.objects.child_of(parent).filter(number=number)
-                if self.instance.pk:
-                    siblings = siblings.exclude(pk=self.instance.pk)
-                if siblings.exists():
-                    self.add_error("number", f"Серія №{number} у цього аніме вже є.")
-        return cleaned
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
 
-    def _post_clean(self):
-        # Wagtail checks slug uniqueness among siblings in the form; set it before that.
-        if self.cleaned_data.get("number") is not None:
-            self.instance.slug = str(self.cleaned_data["number"])
-        super()._post_clean()
+    def clean(self):
+        number = self.cleaned_data.get("number")
+        if number is not None:
+            self.cleaned_data["slug"] = str(number)
+        cleaned = super().clean()
+        parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
+        if number is not None and parent is not None:
+            siblings = EpisodePage.objects.child_of(parent).filter(number=number)
+            if self.instance.pk:
+                siblings = siblings.exclude(pk=self.instance.pk)
+            if siblings.exists():
+                self.add_error("number", f"Серія №{number} у цього аніме вже є.")
+        return cleaned
 
 
 class DubTeamRefSerializer(serializers.Serializer):

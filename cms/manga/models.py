@@ -59,25 +59,26 @@ def chapter_slug(number: Decimal) -> str:
 class ChapterForm(WagtailAdminPageForm):
     """The chapter's slug is its number, so editors never type one."""
 
-    def clean(self):
-        cleaned = super().clean()
-        number = cleaned.get("number")
-        if number is not None:
-            parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
-            if parent is not None:
-                siblings = ChapterPage.objects.child_of(parent).filter(
-                    number=number, language=cleaned.get("language", "uk")
-                )
-                if self.instance.pk:
-                    siblings = siblings.exclude(pk=self.instance.pk)
-                if siblings.exists():
-                    self.add_error("number", f"Розділ {number} цією мовою вже є.")
-        return cleaned
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
 
-    def _post_clean(self):
-        if self.cleaned_data.get("number") is not None:
-            self.instance.slug = chapter_slug(self.cleaned_data["number"])
-        super()._post_clean()
+    def clean(self):
+        number = self.cleaned_data.get("number")
+        if number is not None:
+            self.cleaned_data["slug"] = chapter_slug(number)
+        cleaned = super().clean()
+        parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
+        if number is not None and parent is not None:
+            siblings = ChapterPage.objects.child_of(parent).filter(
+                number=number, language=cleaned.get("language", "uk")
+            )
+            if self.instance.pk:
+                siblings = siblings.exclude(pk=self.instance.pk)
+            if siblings.exists():
+                self.add_error("number", f"Розділ {number} цією мовою вже є.")
+        return cleaned
 
 
 class ChapterPage(HeadlessMixin, Page):
