@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.anime.schedule import ScheduleView
 from cms.catalog.api import TitlesView
 
 from .api import api_router
@@ -18,6 +19,7 @@ urlpatterns = [
     path("api/v2/titles/", TitlesView.as_view(), name="titles"),
     path("api/v2/", api_router.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/schedule/", ScheduleView.as_view(), name="schedule"),
     path("api/", include("integrations.streams.urls")),
     path("api/", include("integrations.urls")),
     path("health/", health, name="health"),

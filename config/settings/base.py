@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -147,21 +148,47 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = "Europe/Kyiv"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "importers-sync-ongoing": {
+        "task": "integrations.tasks.sync_ongoing",
+        "schedule": crontab(hour=3, minute=30),
+    },
+    "importers-new-episodes": {
+        "task": "integrations.tasks.detect_new_episodes",
+        "schedule": crontab(minute=15),  # hourly
+    },
+    "importers-ukrainian-names": {
+        "task": "integrations.tasks.fill_ukrainian_names",
+        "schedule": crontab(hour=4, minute=30),
+    },
+    "importers-current-season": {
+        "task": "integrations.tasks.refresh_current_season",
+        "schedule": crontab(day_of_week="mon", hour=5, minute=0),
+    },
+}
 
 # --- Search: Elasticsearch when ELASTICSEARCH_URL is set, the database otherwise -----------
+# On PostgreSQL the database backend uses `anihata_uk`, the Ukrainian (hunspell) text search
+# configuration created by the catalog migrations (a copy of `simple` where the dictionary
+# files are missing). With Elasticsearch, the database backend is kept current beside it and
+# answers while Elasticsearch is down (cms/catalog/search.py).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL") or None
+DATABASE_SEARCH_BACKEND = {
+    "BACKEND": "wagtail.search.backends.database",
+    "SEARCH_CONFIG": "anihata_uk" if USING_POSTGRES else None,
+}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "BACKEND": "cms.catalog.search_backends",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "anihata"),
             "TIMEOUT": 5,
-        }
+        },
+        "database": DATABASE_SEARCH_BACKEND,
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = "uk"
