@@ -5,6 +5,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   plugins: [react()],
+  // Match next.config's trailingSlash, so next/link renders hrefs as the site does.
+  define: { "process.env.__NEXT_TRAILING_SLASH": JSON.stringify("true") },
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   test: {
     environment: "jsdom",

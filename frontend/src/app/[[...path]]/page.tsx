@@ -1,12 +1,12 @@
 /**
  * Every Wagtail page: the path is resolved with `pages/find/` and `meta.type` picks the
- * component from the registry. Rendered on first visit and then served from cache (ISR).
+ * component from the registry. Rendered on first visit, then served from cache (ISR) until
+ * it expires or Wagtail revalidates it. The catalog indexes, whose query string matters, have
+ * their own dynamic routes (`app/anime`, `app/manga`) that use the same registry.
  */
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { pageTypeOf } from "@/components/pages/registry";
-import { findPage, sitePath } from "@/lib/api/pages";
-import type { SearchParamsRecord } from "@/lib/api/titles";
+import { metadataForPath, resolvePage } from "@/components/pages/resolve";
+import { sitePath } from "@/lib/api/pages";
 
 export const revalidate = 300;
 export const dynamicParams = true;
@@ -18,23 +18,16 @@ export function generateStaticParams(): { path: string[] }[] {
 
 interface RouteProps {
   params: Promise<{ path?: string[] }>;
-  searchParams: Promise<SearchParamsRecord>;
 }
 
-async function resolve(params: RouteProps["params"]) {
-  const path = sitePath((await params).path);
-  const page = await findPage(path);
-  const type = pageTypeOf(page?.meta.type);
-  if (!page || !type) notFound();
-  return { path, page, type };
-}
+/** Static rendering has no query string; pages that need one have dynamic routes. */
+const NO_SEARCH_PARAMS = Promise.resolve({});
 
 export async function generateMetadata({ params }: RouteProps): Promise<Metadata> {
-  const { page, path, type } = await resolve(params);
-  return type.metadata(page, path);
+  return metadataForPath(sitePath((await params).path));
 }
 
-export default async function WagtailPageRoute({ params, searchParams }: RouteProps) {
-  const { page, path, type } = await resolve(params);
-  return <type.View page={page} path={path} searchParams={searchParams} />;
+export default async function WagtailPageRoute({ params }: RouteProps) {
+  const { page, path, type } = await resolvePage(sitePath((await params).path));
+  return <type.View page={page} path={path} searchParams={NO_SEARCH_PARAMS} />;
 }

@@ -35,7 +35,10 @@ function optionsFor(
   selected: string | undefined,
 ): FacetValue[] {
   const base = facet.length
-    ? facet.map((item) => ({ ...item, label: labels[item.value] ?? item.label }))
+    ? facet.map((item) => ({
+        ...item,
+        label: item.label !== item.value ? item.label : (labels[item.value] ?? item.label),
+      }))
     : codes.map((code) => ({ value: code, label: labels[code] ?? code, count: -1 }));
   if (selected && !base.some((item) => item.value === selected)) {
     base.push({ value: selected, label: labels[selected] ?? selected, count: 0 });

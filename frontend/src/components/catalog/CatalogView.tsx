@@ -4,6 +4,7 @@
  */
 import Link from "next/link";
 import CatalogFilters from "@/components/catalog/CatalogFilters";
+import FiltersPanel from "@/components/catalog/FiltersPanel";
 import Pagination from "@/components/catalog/Pagination";
 import EmptyState from "@/components/common/EmptyState";
 import TitleGrid from "@/components/titles/TitleGrid";
@@ -100,14 +101,16 @@ export default async function CatalogView(props: CatalogViewProps) {
 
   return (
     <div className="catalog">
-      <aside className="catalog__filters">
-        <CatalogFilters
+      <aside className="catalog__filters" aria-label="Фільтри">
+        <FiltersPanel activeCount={chips.length}>
+          <CatalogFilters
           action={action}
           kind={kind}
           filters={filters}
           facets={listing.facets}
           hiddenFields={fixedParams}
-        />
+          />
+        </FiltersPanel>
       </aside>
       <section className="catalog__results" aria-labelledby="catalog-count">
         <div className="catalog__summary">

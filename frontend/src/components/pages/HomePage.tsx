@@ -4,7 +4,7 @@ import DubTeamChips from "@/components/dubbing/DubTeamChips";
 import type { PageType, PageViewProps } from "@/components/pages/types";
 import Poster from "@/components/titles/Poster";
 import TitleGrid from "@/components/titles/TitleGrid";
-import { mapEpisode, str } from "@/lib/api/mappers";
+import { mapEpisode, parentPathOf, str } from "@/lib/api/mappers";
 import { getPagesOfType } from "@/lib/api/pages";
 import { homeRow } from "@/lib/api/titles";
 import type { DubTeamRef, EpisodeSummary, TitleListing, TitleSummary } from "@/lib/api/types";
@@ -27,24 +27,26 @@ async function rowOrEmpty(load: Promise<TitleListing>): Promise<TitleSummary[]> 
 
 interface NewEpisode {
   episode: EpisodeSummary;
-  title: TitleSummary | undefined;
+  title: TitleSummary;
 }
 
-/** The newest episodes, one per title, with the title's poster when we know it. */
+/** The newest episodes, one per title, for titles among the recently updated ones. */
 async function newEpisodes(recent: TitleSummary[]): Promise<NewEpisode[]> {
   try {
     const listing = await getPagesOfType("anime.EpisodePage", {
       order: "-first_published_at",
-      limit: 40,
+      limit: 100,
     });
-    const seen = new Set<number>();
+    const byUrl = new Map(recent.map((title) => [title.url, title]));
+    const seen = new Set<string>();
     const result: NewEpisode[] = [];
     for (const raw of listing.items) {
       const episode = mapEpisode(raw);
-      const parentId = episode.parent?.id;
-      if (parentId === undefined || seen.has(parentId)) continue;
-      seen.add(parentId);
-      result.push({ episode, title: recent.find((title) => title.id === parentId) });
+      const parentPath = parentPathOf(episode.url);
+      const title = byUrl.get(parentPath);
+      if (!title || seen.has(parentPath)) continue;
+      seen.add(parentPath);
+      result.push({ episode, title });
       if (result.length === 12) break;
     }
     return result;
@@ -80,7 +82,7 @@ function Section(props: { id: string; title: string; more?: string; children: Re
 
 async function HomeView({ page }: PageViewProps) {
   const [recent, ongoing, popular, dubbed, manga] = await Promise.all([
-    rowOrEmpty(homeRow("anime", "-updated", {}, 48)),
+    rowOrEmpty(homeRow("anime", "-updated", {}, 100)),
     rowOrEmpty(homeRow("anime", "-rating", { status: "ongoing" })),
     rowOrEmpty(homeRow("anime", "-rating")),
     rowOrEmpty(homeRow("anime", "-updated", { audio: "uk" })),
@@ -113,15 +115,15 @@ async function HomeView({ page }: PageViewProps) {
                   <Link href={episode.url} className="card__link">
                     <div className="card__poster">
                       <Poster
-                        src={title?.posterUrl ?? null}
-                        title={episode.parent?.title ?? episode.title}
+                        src={title.posterUrl}
+                        title={title.title}
                         sizes="(max-width: 600px) 45vw, 200px"
                       />
                       <div className="card__badges">
                         <span className="badge badge--yellow">Серія {episode.number}</span>
                       </div>
                     </div>
-                    <h3 className="card__title">{episode.parent?.title}</h3>
+                    <h3 className="card__title">{title.title}</h3>
                   </Link>
                   <DubTeamChips teams={teamsOf(episode)} linked={false} limit={2} />
                 </article>

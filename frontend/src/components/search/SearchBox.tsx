@@ -18,27 +18,23 @@ export default function SearchBox({ initialQuery = "" }: { initialQuery?: string
   const router = useRouter();
   const listId = useId();
   const [query, setQuery] = useState(initialQuery);
-  const [items, setItems] = useState<InstantSearchItem[]>([]);
+  const [found, setFound] = useState<InstantSearchItem[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const boxRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     const text = query.trim();
-    if (text.length < MIN_QUERY_LENGTH) {
-      setItems([]);
-      return;
-    }
+    if (text.length < MIN_QUERY_LENGTH) return;
     const controller = new AbortController();
     const timer = window.setTimeout(async () => {
       try {
         const response = await fetch(instantSearchUrl(text), { signal: controller.signal });
         // A missing endpoint (404) or any error just means no instant results.
-        const found = response.ok ? parseInstantSearch(await response.json()) : [];
-        setItems(found);
+        setFound(response.ok ? parseInstantSearch(await response.json()) : []);
         setActive(-1);
       } catch {
-        if (!controller.signal.aborted) setItems([]);
+        if (!controller.signal.aborted) setFound([]);
       }
     }, INSTANT_SEARCH_DELAY_MS);
     return () => {
@@ -55,6 +51,8 @@ export default function SearchBox({ initialQuery = "" }: { initialQuery?: string
     return () => document.removeEventListener("mousedown", closeOnOutsideClick);
   }, []);
 
+  // Results of an older, longer query are not shown once the text is too short to search.
+  const items = query.trim().length >= MIN_QUERY_LENGTH ? found : [];
   const expanded = open && items.length > 0;
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {

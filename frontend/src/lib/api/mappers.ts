@@ -58,6 +58,11 @@ export function pathOf(htmlUrl: unknown, fallback = "/"): string {
   }
 }
 
+/** "/anime/x/3/" -> "/anime/x/": listings carry no parent, but the URL names it. */
+export function parentPathOf(episodeUrl: string): string {
+  return episodeUrl.replace(/[^/]+\/$/, "");
+}
+
 export function kindOfType(pageType: string): TitleKind {
   return pageType.startsWith("manga.") ? "manga" : "anime";
 }

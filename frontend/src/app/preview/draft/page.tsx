@@ -7,6 +7,8 @@ import { pathOf } from "@/lib/api/mappers";
 import { getPreviewPage } from "@/lib/api/pages";
 import type { SearchParamsRecord } from "@/lib/api/titles";
 
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Попередній перегляд",
   description: "Чернетка сторінки AniHata.",

@@ -1,0 +1,195 @@
+import { describe, expect, it } from "vitest";
+import {
+  chapterNumber,
+  mapChapter,
+  mapDubTeamPage,
+  mapEpisode,
+  mapSchedule,
+  mapTitleDetail,
+  mapTitleListing,
+  parentPathOf,
+  pathOf,
+} from "./mappers";
+import { parseInstantSearch } from "./search";
+import type { WagtailPage } from "./wagtail";
+
+const frieren: WagtailPage = {
+  id: 93,
+  meta: { type: "anime.AnimePage", html_url: "http://localhost:3000/anime/frieren/", slug: "frieren" },
+  title: "Фрірен",
+  title_en: "Frieren: Beyond Journey's End",
+  title_native: "葬送のフリーレン",
+  synonyms: ["Frieren", 42],
+  poster_url: "/media/demo/posters/anime-frieren.svg",
+  year: 2023,
+  format: "tv",
+  status: "finished",
+  rating: null,
+  rating_count: 3,
+  external_score: "9.29",
+  genres: [{ id: 4, slug: "drama", name: "Драма", name_en: "Drama" }, "junk"],
+  studios: [{ id: 1, slug: "madhouse", name: "Madhouse" }],
+  dub_teams: [{ id: 8, slug: "likhtaryk-studio", title: "Ліхтарик" }],
+  episodes_total: 28,
+};
+
+describe("pathOf", () => {
+  it("keeps only the path of Wagtail's absolute html_url", () => {
+    expect(pathOf("http://localhost:3000/anime/frieren/")).toBe("/anime/frieren/");
+    expect(pathOf("/anime/frieren")).toBe("/anime/frieren/");
+    expect(pathOf(null, "/fallback/")).toBe("/fallback/");
+  });
+
+  it("finds an episode's title path from its URL", () => {
+    expect(parentPathOf("/anime/frieren/12/")).toBe("/anime/frieren/");
+  });
+});
+
+describe("mapTitleDetail", () => {
+  it("reshapes a title page and tolerates odd values", () => {
+    const title = mapTitleDetail(frieren);
+    expect(title).toMatchObject({
+      id: 93,
+      kind: "anime",
+      url: "/anime/frieren/",
+      titleNative: "葬送のフリーレン",
+      synonyms: ["Frieren", "42"],
+      rating: null,
+      ratingCount: 3,
+      externalScore: 9.29,
+      episodesTotal: 28,
+      startDate: null,
+    });
+    expect(title.genres).toEqual([{ slug: "drama", name: "Драма", nameEn: "Drama" }]);
+    expect(title.dubTeams[0]).toEqual({
+      id: 8,
+      slug: "likhtaryk-studio",
+      title: "Ліхтарик",
+      url: "/dub-teams/likhtaryk-studio/",
+      logoUrl: null,
+    });
+  });
+
+  it("recognises manga pages", () => {
+    expect(mapTitleDetail({ ...frieren, meta: { type: "manga.MangaPage" } }).kind).toBe("manga");
+  });
+});
+
+describe("mapTitleListing", () => {
+  it("reads total, items and every facet (missing facets become empty)", () => {
+    const listing = mapTitleListing({
+      meta: {
+        total_count: 35,
+        facets: { genre: [{ value: "action", label: "Екшн", count: 22 }], year: [{ value: 2023, count: 2 }] },
+      },
+      items: [frieren, { nonsense: true } as unknown as WagtailPage],
+    });
+    expect(listing.total).toBe(35);
+    expect(listing.items.map((item) => item.id)).toEqual([93]);
+    expect(listing.facets.genre).toEqual([{ value: "action", label: "Екшн", count: 22 }]);
+    expect(listing.facets.year).toEqual([{ value: "2023", label: "2023", count: 2 }]);
+    expect(listing.facets.audio).toEqual([]);
+  });
+});
+
+describe("mapEpisode", () => {
+  it("maps sources whose team is an object or a bare id", () => {
+    const teams = mapTitleDetail(frieren).dubTeams;
+    const episode = mapEpisode(
+      {
+        id: 200,
+        meta: { type: "anime.EpisodePage", html_url: "http://x/anime/frieren/3/" },
+        title: "Серія 3",
+        number: 3,
+        sources: [
+          { id: 1, dub_team: { id: 10, slug: "tykha-havan", title: "Тиха Гавань" }, language: "uk", kind: "hls", provider: "direct" },
+          { id: 2, dub_team: 8, language: "uk", kind: "hls", provider: "ashdi" },
+          { id: 3, dub_team: null, language: "ja", kind: "iframe", provider: "csst" },
+        ],
+      },
+      teams,
+    );
+    expect(episode.url).toBe("/anime/frieren/3/");
+    expect(episode.sources.map((source) => source.dubTeam?.slug ?? null)).toEqual([
+      "tykha-havan",
+      "likhtaryk-studio",
+      null,
+    ]);
+  });
+});
+
+describe("chapters and teams", () => {
+  it("formats decimal chapter numbers", () => {
+    expect(chapterNumber("10.50")).toBe("10.5");
+    expect(chapterNumber("7.00")).toBe("7");
+    expect(chapterNumber(12)).toBe("12");
+  });
+
+  it("maps a chapter with its translator reference", () => {
+    const chapter = mapChapter({
+      id: 5,
+      meta: { type: "manga.ChapterPage", html_url: "http://x/manga/berserk/10-5/" },
+      title: "Розділ 10.5",
+      number: "10.50",
+      volume: 2,
+      translator_ref: { id: 9, slug: "kit", title: "Кіт у кімоно" },
+    });
+    expect(chapter).toMatchObject({ number: "10.5", volume: "2", url: "/manga/berserk/10-5/" });
+    expect(chapter.translator?.url).toBe("/dub-teams/kit/");
+  });
+
+  it("maps a dub team page with links and titles", () => {
+    const team = mapDubTeamPage({
+      id: 8,
+      meta: { type: "dubbing.DubTeamPage", html_url: "http://x/dub-teams/likhtaryk-studio/", slug: "likhtaryk-studio" },
+      title: "Ліхтарик",
+      links: [{ label: "Telegram", url: "https://t.me/x" }, { nope: 1 }],
+      founded: 2019,
+      titles: [{ id: 93, title: "Фрірен", kind: "anime", year: 2023, poster_url: null, url: "/anime/frieren/" }],
+    });
+    expect(team.links).toEqual([{ label: "Telegram", url: "https://t.me/x" }]);
+    expect(team.titles[0]).toMatchObject({ id: 93, kind: "anime", url: "/anime/frieren/" });
+    expect(team.founded).toBe(2019);
+  });
+});
+
+describe("instant search and schedule", () => {
+  it("keeps valid instant items, at most eight", () => {
+    const raw = {
+      items: [
+        ...Array.from({ length: 9 }, (_, index) => ({
+          id: index + 1,
+          kind: "anime",
+          title: `Тайтл ${index}`,
+          url: `/anime/t${index}/`,
+        })),
+        { id: "x" },
+      ],
+    };
+    const items = parseInstantSearch(raw);
+    expect(items).toHaveLength(8);
+    expect(items[0]).toMatchObject({ id: 1, url: "/anime/t0/", year: null, posterUrl: null });
+    expect(parseInstantSearch({ detail: "Not found." })).toEqual([]);
+  });
+
+  it("maps the schedule's days", () => {
+    const days = mapSchedule({
+      days: [
+        {
+          date: "2026-11-27",
+          weekday: "П’ятниця",
+          items: [
+            {
+              title: { id: 1, title: "Ван-Піс", url: "/anime/one-piece/", poster_url: null },
+              episode: 1100,
+              airs_at: "2026-11-27T18:00:00+02:00",
+              dubs: [{ slug: "leleka", title: "Лелека Даб" }],
+            },
+          ],
+        },
+      ],
+    });
+    expect(days[0]?.items[0]).toMatchObject({ episode: 1100, dubs: [{ slug: "leleka", title: "Лелека Даб" }] });
+    expect(mapSchedule(null)).toEqual([]);
+  });
+});
