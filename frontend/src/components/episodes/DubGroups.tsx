@@ -23,7 +23,7 @@ export default function DubGroups({ groups }: { groups: DubGroup[] }) {
           <ul className="number-list" aria-label="Серії">
             {group.episodes.map((episode) => (
               <li key={episode.id}>
-                <Link href={episode.url} aria-label={`Серія ${episode.number}`}>
+                <Link href={episode.url} prefetch={false} aria-label={`Серія ${episode.number}`}>
                   {episode.number}
                 </Link>
               </li>

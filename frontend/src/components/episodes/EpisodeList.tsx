@@ -17,6 +17,7 @@ export default function EpisodeList({ episodes, currentId }: EpisodeListProps) {
         <li key={episode.id} className={episode.id === currentId ? "is-current" : undefined}>
           <Link
             href={episode.url}
+            prefetch={false}
             className="episode-list__link"
             aria-current={episode.id === currentId ? "page" : undefined}
           >

@@ -112,7 +112,7 @@ async function HomeView({ page }: PageViewProps) {
             {episodes.map(({ episode, title }) => (
               <li key={episode.id}>
                 <article className="card">
-                  <Link href={episode.url} className="card__link">
+                  <Link href={episode.url} className="card__link" prefetch={false}>
                     <div className="card__poster">
                       <Poster
                         src={title.posterUrl}

@@ -16,7 +16,7 @@ export default function TitleCard({ title, badge, priority }: TitleCardProps) {
   const meta = [title.year, labelOf(FORMAT_LABELS, title.format)].filter(Boolean).join(" · ");
   return (
     <article className="card">
-      <Link href={title.url} className="card__link">
+      <Link href={title.url} className="card__link" prefetch={false}>
         <div className="card__poster">
           <Poster
             src={title.posterUrl}
