@@ -209,11 +209,17 @@ class TitlePage(HeadlessMixin, Page):
         index.SearchField("title_romaji", boost=3),
         index.SearchField("title_native", boost=2),
         index.SearchField("synonyms_text", boost=2),
+        index.SearchField("names_transliterated", boost=2),
         index.SearchField("description"),
+        index.SearchField("dub_team_names"),
         index.AutocompleteField("title_en"),
         index.AutocompleteField("title_romaji"),
+        index.AutocompleteField("synonyms_text"),
+        index.AutocompleteField("names_transliterated"),
         index.RelatedFields("genres", [index.SearchField("name"), index.SearchField("name_en")]),
-        index.RelatedFields("studios", [index.SearchField("name")]),
+        index.RelatedFields(
+            "studios", [index.SearchField("name"), index.SearchField("name_en")]
+        ),
         index.FilterField("kind"),
         index.FilterField("format"),
         index.FilterField("status"),
@@ -270,6 +276,24 @@ class TitlePage(HeadlessMixin, Page):
     @property
     def synonyms_text(self) -> str:
         return " ".join(str(name) for name in self.synonyms or [])
+
+    @property
+    def all_names(self) -> list[str]:
+        """The names a visitor may search by, in the scripts they are written in."""
+        names = [self.title, self.title_en, self.title_romaji, *map(str, self.synonyms or [])]
+        return [name for name in names if name]
+
+    @property
+    def names_transliterated(self) -> str:
+        """Indexed: every name in the other alphabet, so "ataka tytaniv" and "наруто" match."""
+        from .search import transliterated_names  # search builds on the models
+
+        return transliterated_names(self.all_names)
+
+    @property
+    def dub_team_names(self) -> str:
+        """Indexed: the teams voicing the title, so a team's name finds its titles."""
+        return " ".join(team["title"] for team in self.dub_teams)
 
     @property
     def dub_teams(self) -> list[dict]:

@@ -16,10 +16,10 @@ from .models import (
     TitleKind,
     TitlePage,
 )
+from .search import search_hits
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
-MAX_SEARCH_HITS = 1000
 ORDERS = {
     "-rating": [F("rating").desc(nulls_last=True), F("external_score").desc(nulls_last=True)],
     "-year": [F("year").desc(nulls_last=True)],
@@ -161,18 +161,6 @@ def apply_filters(queryset: QuerySet, query: TitlesQuery) -> QuerySet:
     if query.studios:
         queryset = queryset.distinct()
     return queryset
-
-
-def search_hits(text: str, kind: str | None) -> list[int]:
-    """Ids of titles matching `text`, best first, through the configured search backend."""
-    queryset = base_queryset()
-    if kind:
-        queryset = queryset.filter(kind=kind)
-    results = queryset.search(text, operator="and")[:MAX_SEARCH_HITS]
-    hits = [page.pk for page in results]
-    if not hits:  # fall back to any-word matching before answering "nothing found"
-        hits = [page.pk for page in queryset.search(text, operator="or")[:MAX_SEARCH_HITS]]
-    return hits
 
 
 @dataclass

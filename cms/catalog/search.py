@@ -1,0 +1,324 @@
+"""Title search: ids of matching titles, best first, through Wagtail's search backend
+(Elasticsearch in production, PostgreSQL full text or SQLite FTS5 otherwise).
+
+One query runs in passes:
+1. full text, every word must match (on PostgreSQL through the `anihata_uk` configuration, so
+   Ukrainian word forms match: "атаку титанів" finds "Атака титанів"), then autocomplete, the
+   last word as a prefix ("атак" finds "Атака титанів");
+2. only if those found nothing: full text where any word may match;
+3. only if fewer than `ENOUGH_HITS` were found: typo tolerance, i.e. fuzzy matching on
+   Elasticsearch, trigram word similarity (pg_trgm) over the names on PostgreSQL, and on SQLite
+   the same similarity computed in Python over the `PYTHON_FUZZY_CANDIDATES` most popular titles.
+Transliteration happens at index time: every name is also indexed in the other alphabet
+(official Ukrainian romanisation of Cyrillic names, and a Ukrainian spelling of Latin ones), so
+"ataka tytaniv" finds "Атака титанів" and "наруто" finds "Naruto". Within a pass, titles whose
+scores tie are ordered by popularity (site rating, then the source's score).
+
+If Elasticsearch is unreachable the same query runs on the `database` backend when settings
+configure one, otherwise `SearchUnavailable` is raised (the API answers 503).
+"""
+
+import logging
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import F, FloatField, QuerySet, TextField, Value
+from django.db.models.functions import Cast, Concat, Greatest
+from translitua import UkrainianKMU, translit
+from wagtail.search.query import Fuzzy
+
+logger = logging.getLogger(__name__)
+
+MAX_SEARCH_HITS = 1000
+# A pass that finds fewer titles than this lets the next, looser pass add its own.
+ENOUGH_HITS = 3
+FUZZY_THRESHOLD = 0.3
+FUZZY_THRESHOLD_BESIDE_MATCHES = 0.5
+FUZZY_LIMIT = 50
+PYTHON_FUZZY_CANDIDATES = 5000
+# Scores within this fraction of each other are a tie, broken by popularity.
+SCORE_TIE = 0.01
+# After Elasticsearch fails, skip it for this long instead of waiting on it every request.
+ELASTICSEARCH_RETRY_SECONDS = 30
+MAX_QUERY_LENGTH = 200
+
+
+class SearchUnavailable(RuntimeError):
+    """The search service is down and no database backend is configured to stand in."""
+
+
+# --- Transliteration ---------------------------------------------------------------------------
+
+CYRILLIC = re.compile(r"[а-яіїєґё]", re.IGNORECASE)
+WORD = re.compile(r"[\w'ʼ’]+")
+# Latin to Ukrainian the way Ukrainian spells borrowed (English, Japanese) names, longest first.
+LATIN_TO_CYRILLIC = [
+    ("shch", "щ"), ("tsu", "цу"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"),
+    ("ts", "ц"), ("ya", "я"), ("yu", "ю"), ("yo", "йо"), ("ye", "є"), ("yi", "ї"), ("ia", "я"),
+    ("iu", "ю"), ("ie", "є"), ("ph", "ф"), ("th", "т"), ("ck", "к"), ("oo", "у"), ("ee", "і"),
+    ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"),
+    ("h", "х"), ("i", "і"), ("j", "дж"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
+    ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
+    ("v", "в"), ("w", "в"), ("x", "кс"), ("y", "и"), ("z", "з"),
+]  # fmt: skip
+VOWELS = set("aeiouy")
+
+
+def latin_to_cyrillic(word: str) -> str:
+    """ "naruto" -> "наруто", "haikyu" -> "хайкю"; i/y after a vowel is "й" ("kaisen")."""
+    word = word.lower()
+    out, position = [], 0
+    while position < len(word):
+        previous = word[position - 1] if position else ""
+        if word[position] in "iy" and previous in VOWELS:
+            rest = word[position:]
+            if not any(rest.startswith(pair) for pair in ("ya", "yu", "yo", "ye", "yi")):
+                out.append("й")
+                position += 1
+                continue
+        for latin, cyrillic in LATIN_TO_CYRILLIC:
+            if word.startswith(latin, position):
+                out.append(cyrillic)
+                position += len(latin)
+                break
+        else:
+            out.append(word[position])  # digits and letters outside the table stay
+            position += 1
+    return "".join(out)
+
+
+def cyrillic_to_latin(word: str) -> str:
+    """The official Ukrainian romanisation (KMU 2010): "титанів" -> "tytaniv"."""
+    return translit(word, UkrainianKMU).lower()
+
+
+def other_script(text: str) -> str:
+    """Each word of `text` in the other alphabet; words in neither are dropped."""
+    forms = []
+    for word in WORD.findall(unicodedata.normalize("NFC", text)):
+        if CYRILLIC.search(word):
+            forms.append(cyrillic_to_latin(word))
+        elif word.isascii() and any(ch.isalpha() for ch in word):
+            forms.append(latin_to_cyrillic(word))
+    return " ".join(form for form in forms if form)
+
+
+def transliterated_names(names) -> str:
+    """The index-time companion of a title's names: every name in the other alphabet."""
+    return " | ".join(form for name in names if name and (form := other_script(name)))
+
+
+def normalize_query(text: str) -> str:
+    """One apostrophe, single spaces, and nothing a full-text parser could choke on."""
+    text = unicodedata.normalize("NFC", text).replace("ʼ", "'").replace("’", "'")
+    text = re.sub(r"[^\w'\- ]+", " ", text)
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def query_variants(text: str) -> list[str]:
+    """The query as typed and in the other alphabet, for the similarity pass."""
+    variants = [text.lower()]
+    switched = other_script(text)
+    if switched and switched not in variants:
+        variants.append(switched)
+    return variants
+
+
+# --- Searching ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Scored:
+    pk: int
+    score: float
+    popularity: float
+
+
+def searchable_titles(kind: str | None = None) -> QuerySet:
+    from .models import TitlePage  # models import this module for their indexed properties
+
+    queryset = TitlePage.objects.live()
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    return queryset
+
+
+def search_hits(text: str, kind: str | None = None, limit: int = MAX_SEARCH_HITS) -> list[int]:
+    """Ids of titles matching `text`, best first. SQL filters are applied by the caller."""
+    text = normalize_query(text)
+    if not text:
+        return []
+    backend_name = "default"
+    if is_elasticsearch("default"):
+        if elasticsearch_resting():
+            backend_name = fallback_backend_name()
+        else:
+            try:
+                return ranked_hits(text, kind, limit, "default")
+            except elasticsearch_errors() as error:
+                logger.warning("Elasticsearch search failed, using the database: %s", error)
+                mark_elasticsearch_down()
+                backend_name = fallback_backend_name()
+    return ranked_hits(text, kind, limit, backend_name)
+
+
+def ranked_hits(text: str, kind: str | None, limit: int, backend_name: str) -> list[int]:
+    queryset = searchable_titles(kind).only("id", "rating", "external_score")
+    hits = ranked(queryset.search(text, operator="and", backend=backend_name)[:limit])
+    add_new(hits, ranked(queryset.autocomplete(text, backend=backend_name)[:limit]))
+    if not hits:
+        hits = ranked(queryset.search(text, operator="or", backend=backend_name)[:limit])
+    if len(hits) < ENOUGH_HITS:
+        # Beside real matches only close names may join; alone, looser ones may.
+        threshold = FUZZY_THRESHOLD_BESIDE_MATCHES if hits else FUZZY_THRESHOLD
+        add_new(hits, fuzzy_hits(text, kind, backend_name, threshold))
+    return hits[:limit]
+
+
+def add_new(hits: list[int], more: list[int]) -> None:
+    seen = set(hits)
+    hits.extend(pk for pk in more if pk not in seen)
+
+
+def popularity(page) -> float:
+    return float(page.rating or 0) * 100 + float(page.external_score or 0)
+
+
+def ranked(results) -> list[int]:
+    return tie_break_by_popularity(
+        [
+            Scored(page.pk, float(getattr(page, "_score", None) or 0), popularity(page))
+            for page in results.annotate_score("_score")
+        ]
+    )
+
+
+def tie_break_by_popularity(items: list[Scored]) -> list[int]:
+    """Keep the backend's order, except that near-equal scores go by popularity."""
+    if not items:
+        return []
+    top = max(abs(item.score) for item in items) or 1.0
+    return [
+        item.pk
+        for item in sorted(
+            items, key=lambda item: (-round(item.score / top / SCORE_TIE), -item.popularity)
+        )
+    ]
+
+
+def fuzzy_hits(text: str, kind: str | None, backend_name: str, threshold: float) -> list[int]:
+    if is_elasticsearch(backend_name):
+        queryset = searchable_titles(kind).only("id", "rating", "external_score")
+        return ranked(queryset.search(Fuzzy(text), backend=backend_name)[:FUZZY_LIMIT])
+    if connection.vendor == "postgresql":
+        return trigram_hits(text, kind, threshold)
+    return python_similarity_hits(text, kind, threshold)
+
+
+def names_expression():
+    """Every name of a title as one text, for trigram similarity in SQL."""
+    expressions = []
+    for name in ("title", "title_en", "title_romaji", "title_native"):
+        expressions += [F(name), Value(" ")]
+    expressions.append(Cast("synonyms", output_field=TextField()))
+    return Concat(*expressions, output_field=TextField())
+
+
+def trigram_hits(text: str, kind: str | None, threshold: float) -> list[int]:
+    """pg_trgm word similarity between the query (both alphabets) and the names."""
+    from django.contrib.postgres.search import TrigramWordSimilarity
+
+    similarities = [
+        TrigramWordSimilarity(Value(variant), "search_names") for variant in query_variants(text)
+    ]
+    similarity = (
+        Greatest(*similarities, output_field=FloatField())
+        if len(similarities) > 1
+        else similarities[0]
+    )
+    rows = (
+        searchable_titles(kind)
+        .annotate(search_names=names_expression())
+        .annotate(similarity=similarity)
+        .filter(similarity__gte=threshold)
+        .order_by("-similarity", F("rating").desc(nulls_last=True), "-external_score", "id")
+        .values_list("id", flat=True)[:FUZZY_LIMIT]
+    )
+    return list(rows)
+
+
+def trigrams(text: str) -> set[str]:
+    """pg_trgm's trigrams: each word padded with two spaces before and one after."""
+    grams: set[str] = set()
+    for word in re.findall(r"\w+", text.lower()):
+        padded = f"  {word} "
+        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return grams
+
+
+def word_similarity(query: str, name: str) -> float:
+    """Like pg_trgm's word_similarity: the best trigram overlap of `query` with a run of
+    consecutive words of `name`."""
+    query_grams = trigrams(query)
+    if not query_grams:
+        return 0.0
+    words = re.findall(r"\w+", name.lower())
+    span = max(1, len(re.findall(r"\w+", query)))
+    best = 0.0
+    for start in range(len(words)):
+        for end in range(start + 1, min(len(words), start + span + 1) + 1):
+            name_grams = trigrams(" ".join(words[start:end]))
+            best = max(best, len(query_grams & name_grams) / len(query_grams | name_grams))
+    return best
+
+
+def python_similarity_hits(text: str, kind: str | None, threshold: float) -> list[int]:
+    """The SQLite stand-in for pg_trgm: similarity in Python over the most popular titles."""
+    variants = query_variants(text)
+    candidates = (
+        searchable_titles(kind)
+        .order_by(F("rating").desc(nulls_last=True), F("external_score").desc(nulls_last=True))
+        .only("id", "title", "title_en", "title_romaji", "title_native", "synonyms")
+    )[:PYTHON_FUZZY_CANDIDATES]
+    scored_ids = []
+    for page in candidates:
+        names = [*page.all_names, page.names_transliterated]
+        similarity = max(word_similarity(v, name) for v in variants for name in names)
+        if similarity >= threshold:
+            scored_ids.append((-similarity, page.pk))
+    return [pk for _, pk in sorted(scored_ids)[:FUZZY_LIMIT]]
+
+
+# --- Elasticsearch availability ----------------------------------------------------------------
+
+_elasticsearch_down_until = 0.0
+
+
+def is_elasticsearch(backend_name: str) -> bool:
+    backend = settings.WAGTAILSEARCH_BACKENDS.get(backend_name, {}).get("BACKEND", "")
+    return "elasticsearch" in backend or backend.startswith("cms.catalog.search_backends")
+
+
+def elasticsearch_errors() -> tuple[type[Exception], ...]:
+    from elasticsearch import ApiError, TransportError
+
+    return (ApiError, TransportError)
+
+
+def elasticsearch_resting() -> bool:
+    return time.monotonic() < _elasticsearch_down_until
+
+
+def mark_elasticsearch_down() -> None:
+    global _elasticsearch_down_until
+    _elasticsearch_down_until = time.monotonic() + ELASTICSEARCH_RETRY_SECONDS
+
+
+def fallback_backend_name() -> str:
+    if "database" in settings.WAGTAILSEARCH_BACKENDS:
+        return "database"
+    raise SearchUnavailable("Пошук тимчасово недоступний. Спробуйте за хвилину.")
