@@ -396,7 +396,11 @@ function LoadedPlayer({ data, onNavigate }: { data: PlaybackData; onNavigate: (u
               setStarted(true);
               setCountdown(null);
             }}
-            onPause={() => setPlaying(false)}
+            onPause={(e) => {
+              setPlaying(false);
+              const video = e.currentTarget;
+              if (resume && video.currentTime > 0) resume.save(data.episode.id, video.currentTime, video.duration);
+            }}
             onTimeUpdate={onTimeUpdate}
             onDurationChange={(e) => setDuration(e.currentTarget.duration)}
             onProgress={onProgress}

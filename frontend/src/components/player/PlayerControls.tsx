@@ -66,6 +66,11 @@ export default function PlayerControls(props: Props) {
   }, [menu]);
 
   const toggle = (name: MenuName) => setMenu((open) => (open === name ? null : name));
+  /** Picking an item closes the menu, as in every player the viewer knows. */
+  const choose = (apply: () => void) => () => {
+    apply();
+    setMenu(null);
+  };
 
   return (
     <div className={styles.controls} ref={barRef} data-testid="player-controls">
@@ -115,11 +120,11 @@ export default function PlayerControls(props: Props) {
             </ControlButton>
             {menu === "subtitles" && (
               <Menu title="Субтитри">
-                <MenuItem selected={props.subtitle < 0} onClick={() => props.onSubtitle(-1)}>
+                <MenuItem selected={props.subtitle < 0} onClick={choose(() => props.onSubtitle(-1))}>
                   Вимкнено
                 </MenuItem>
                 {props.subtitles.map((track, index) => (
-                  <MenuItem key={track.url} selected={props.subtitle === index} onClick={() => props.onSubtitle(index)}>
+                  <MenuItem key={track.url} selected={props.subtitle === index} onClick={choose(() => props.onSubtitle(index))}>
                     {track.label}
                   </MenuItem>
                 ))}
@@ -141,7 +146,7 @@ export default function PlayerControls(props: Props) {
                     <MenuItem
                       key={item.id}
                       selected={item.selected}
-                      onClick={() => props.onQuality(item.id)}
+                      onClick={choose(() => props.onQuality(item.id))}
                       testId="player-quality"
                     >
                       {item.label}
@@ -152,7 +157,7 @@ export default function PlayerControls(props: Props) {
               <div role="group" aria-label="Швидкість">
                 <p className={styles.menuHeading}>Швидкість</p>
                 {SPEEDS.map((speed) => (
-                  <MenuItem key={speed} selected={props.rate === speed} onClick={() => props.onRate(speed)}>
+                  <MenuItem key={speed} selected={props.rate === speed} onClick={choose(() => props.onRate(speed))}>
                     {speed === 1 ? "Звичайна" : `${speed}×`}
                   </MenuItem>
                 ))}

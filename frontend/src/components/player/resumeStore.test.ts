@@ -37,6 +37,10 @@ describe("resume store", () => {
     const store = createResumeStore(storage);
     store.save(1, 4, 1400);
     expect(store.load(1)).toBeNull();
+    store.save(2, 8, 20); // a short clip: its last tenth counts as watched
+    expect(store.load(2)).toBe(8);
+    store.save(2, 18.5, 20);
+    expect(store.load(2)).toBeNull();
     store.save(1, 600, 1400);
     store.save(1, 1390, 1400); // reaching the end forgets the old position
     expect(store.load(1)).toBeNull();

@@ -20,8 +20,13 @@ export interface PlayerPrefs {
 const RESUME_PREFIX = "anihata:resume:";
 const PREFS_KEY = "anihata:player";
 /** Too early to be worth offering, or so near the end that the episode counts as watched. */
-export const MIN_RESUME_SECONDS = 10;
-export const WATCHED_TAIL_SECONDS = 30;
+export const MIN_RESUME_SECONDS = 5;
+const WATCHED_TAIL_SECONDS = 30;
+
+/** The last 30 s (a tenth of a short clip) count as "watched to the end". */
+export function watchedTail(duration: number): number {
+  return Math.min(WATCHED_TAIL_SECONDS, duration * 0.1);
+}
 const MAX_ENTRIES = 200;
 
 export const DEFAULT_PREFS: PlayerPrefs = { volume: 1, muted: false, quality: null, dub: null };
@@ -49,7 +54,7 @@ export function createResumeStore(storage: Store, now: () => number = Date.now) 
   return {
     save(episodeId: number, position: number, duration: number): void {
       if (!Number.isFinite(position) || !Number.isFinite(duration) || duration <= 0) return;
-      if (position >= duration - WATCHED_TAIL_SECONDS) {
+      if (position >= duration - watchedTail(duration)) {
         storage.removeItem(RESUME_PREFIX + episodeId);
         return;
       }
@@ -61,7 +66,7 @@ export function createResumeStore(storage: Store, now: () => number = Date.now) 
       const entry = readJson<ResumeEntry>(storage, RESUME_PREFIX + episodeId);
       if (!entry || typeof entry.position !== "number") return null;
       if (entry.position < MIN_RESUME_SECONDS) return null;
-      if (entry.duration && entry.position >= entry.duration - WATCHED_TAIL_SECONDS) return null;
+      if (entry.duration && entry.position >= entry.duration - watchedTail(entry.duration)) return null;
       return entry.position;
     },
     clear(episodeId: number): void {

@@ -90,7 +90,7 @@ def seed(base_url: str) -> dict:
     )
     episodes = {}
     for number in (1, 2, 3):
-        fields = {"title": f"Серія {number}", "number": number, "duration": 12}
+        fields = {"title": f"Серія {number}", "number": number, "duration": 20}
         if number == 1:
             fields.update(intro_start=INTRO[0], intro_end=INTRO[1])
         episode = upsert_page(
