@@ -80,7 +80,7 @@ describe("mapTitleListing", () => {
     const listing = mapTitleListing({
       meta: {
         total_count: 35,
-        facets: { genre: [{ value: "action", label: "Екшн", count: 22 }], year: [{ value: 2023, count: 2 }] },
+        facets: { genre: [{ value: "action", label: "Екшн", count: 22 }], year: [{ value: 2023 as unknown as string, label: "", count: 2 }] },
       },
       items: [frieren, { nonsense: true } as unknown as WagtailPage],
     });

@@ -5,7 +5,7 @@
 import { ApiError, apiGet, apiUrl, toQueryString } from "./client";
 import { mapTitleListing } from "./mappers";
 import type { TitleKind, TitleListing } from "./types";
-import type { RawTitlesListing } from "./wagtail";
+import type { RawTitlesListing, TitlesQuery } from "./wagtail";
 
 export const CATALOG_PAGE_SIZE = 24;
 
@@ -61,18 +61,22 @@ function filterParams(filters: TitleFilters): Record<string, string | string[] |
   return params;
 }
 
-/** Query parameters for `titles/` (kind, filters, limit/offset). */
+/** Query parameters for `titles/` (kind, filters, limit/offset), checked against the schema. */
 export function titlesApiParams(
   kind: TitleKind | undefined,
   filters: TitleFilters,
   pageSize = CATALOG_PAGE_SIZE,
-) {
-  return {
-    kind,
-    ...filterParams(filters),
-    limit: pageSize,
-    offset: (filters.page - 1) * pageSize,
-  };
+): TitlesQuery {
+  const query: TitlesQuery = { kind, genre: filters.genre };
+  for (const key of SINGLE_FILTERS) {
+    const value = filters[key];
+    if (value === undefined) continue;
+    if (key === "studio") query.studio = [value];
+    else query[key] = value;
+  }
+  query.limit = String(pageSize);
+  query.offset = String((filters.page - 1) * pageSize);
+  return query;
 }
 
 /** The site URL for these filters on a catalog page, with optional changes applied. */

@@ -2,7 +2,9 @@
  * Raw JSON shapes of Wagtail's API v2 (`/api/v2/pages/`, `find/`, `titles/`, `page_preview/`).
  * Wagtail's page API is not part of the DRF OpenAPI schema, so it is typed here, once; every
  * field is optional or loose because the mappers in `mappers.ts` are the only readers.
+ * Endpoints that are in the schema (`titles/`) take their types from the generated schema.d.ts.
  */
+import type { components, operations } from "./schema";
 
 export interface WagtailParentRef {
   id: number;
@@ -47,16 +49,10 @@ export interface RawNamed {
   logo_url?: string | null;
 }
 
-export interface RawFacetValue {
-  value: string | number;
-  label?: string | null;
-  count: number;
-}
+/** `titles/` answer (typed by the OpenAPI schema); its items are title pages. */
+export type RawTitlesListing = Omit<components["schemas"]["TitlesListing"], "items"> & {
+  items: WagtailPage[];
+};
 
-/** `titles/` answer: a Wagtail listing whose meta also carries facet counts. */
-export interface RawTitlesListing extends WagtailListing {
-  meta: {
-    total_count: number;
-    facets?: Partial<Record<string, RawFacetValue[]>>;
-  };
-}
+/** Query parameters `titles/` accepts, as the OpenAPI schema names them. */
+export type TitlesQuery = NonNullable<operations["v2_titles_retrieve"]["parameters"]["query"]>;
