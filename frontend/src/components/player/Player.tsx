@@ -149,8 +149,10 @@ function LoadedPlayer({ data, onNavigate }: { data: PlaybackData; onNavigate: (u
     updatePrefs({ dub: key });
   };
 
+  // Per-quality playlists (or MP4 files) are switched by URL; a master playlist by hls.js level.
+  const hasPlaylistPerQuality = !!source && !source.url && source.qualities.length > 0;
   const qualityItems: QualityItem[] = useMemo(() => {
-    if (source?.kind === "hls" && !source.url && source.qualities.length) {
+    if (hasPlaylistPerQuality) {
       return source.qualities.map((q, i) => ({ id: i, label: q.label, selected: i === variantIndex }));
     }
     if (!levels.length) return [];
@@ -160,10 +162,10 @@ function LoadedPlayer({ data, onNavigate }: { data: PlaybackData; onNavigate: (u
       { id: -1, label: autoLabel, selected: level === -1 },
       ...sorted.map((l) => ({ id: l.index, label: l.label, selected: l.index === level })),
     ];
-  }, [source, variantIndex, levels, level, playingLevel]);
+  }, [source, hasPlaylistPerQuality, variantIndex, levels, level, playingLevel]);
 
   const selectQuality = (id: number) => {
-    if (source?.kind === "hls" && !source.url && source.qualities.length) {
+    if (hasPlaylistPerQuality) {
       if (id === variantIndex) return;
       switchStream(() => setVariantIndex(id));
       updatePrefs({ quality: source.qualities[id]?.height ?? null });
@@ -528,24 +530,7 @@ function LoadedPlayer({ data, onNavigate }: { data: PlaybackData; onNavigate: (u
             ))}
           </div>
         )}
-        <nav className={styles.episodes} aria-label="Серії">
-          {data.previous && (
-            <a className={styles.textButton} href={data.previous.url} onClick={(e) => navigate(e, data.previous!.url)}>
-              ← Серія {data.previous.number}
-            </a>
-          )}
-          {data.next && (
-            <a className={styles.textButton} href={data.next.url} onClick={(e) => navigate(e, data.next!.url)}>
-              Серія {data.next.number} →
-            </a>
-          )}
-        </nav>
       </div>
     </div>
   );
-
-  function navigate(event: React.MouseEvent, url: string) {
-    event.preventDefault();
-    onNavigate(url);
-  }
 }
