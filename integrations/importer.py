@@ -239,20 +239,27 @@ def find_matching_page(record: TitleRecord):
     """A page of the same kind sharing any external id with the record (MAL id first)."""
     model = PAGE_MODELS[record.kind]
     ids = sorted(record.external_ids.items(), key=lambda item: item[0] != "mal")
+    # Look up primary keys only: selecting every column of the page join is what costs.
     for key, value in ids:
         if value in (None, ""):
             continue
-        page = model.objects.filter(**{f"external_ids__{key}": value}).order_by("pk").first()
-        if page is not None:
-            return page
-    if record.mal_id:
-        linked = (
-            ImportedTitle.objects.filter(kind=record.kind, mal_id=record.mal_id, page__isnull=False)
+        pk = (
+            model.objects.filter(**{f"external_ids__{key}": value})
             .order_by("pk")
+            .values_list("pk", flat=True)
             .first()
         )
-        if linked is not None:
-            return linked.page.specific
+        if pk is not None:
+            return model.objects.get(pk=pk)
+    if record.mal_id:
+        pk = (
+            ImportedTitle.objects.filter(kind=record.kind, mal_id=record.mal_id, page__isnull=False)
+            .order_by("pk")
+            .values_list("page_id", flat=True)
+            .first()
+        )
+        if pk is not None:
+            return model.objects.filter(pk=pk).first()
     return None
 
 
@@ -262,11 +269,11 @@ def upsert_record(
     """Store one fetched record. Returns the row and what happened: created, updated,
     unchanged or published."""
     record, digest = fetched.record, payload_hash(fetched.payload)
-    imported, created = ImportedTitle.objects.get_or_create(
-        source=record.source,
-        kind=record.kind,
-        external_id=record.external_id,
-    )
+    key = {"source": record.source, "kind": record.kind, "external_id": record.external_id}
+    imported = ImportedTitle.objects.filter(**key).first()
+    created = imported is None
+    if created:
+        imported = ImportedTitle(**key)
     if (
         not created
         and imported.payload_hash == digest
@@ -287,7 +294,14 @@ def upsert_record(
         match = find_matching_page(record)
         imported.page = match
         imported.state = ImportedTitle.State.MATCHED if match else ImportedTitle.State.NEW
-    imported.save()
+    if created:
+        try:
+            with transaction.atomic():
+                imported.save(force_insert=True)
+        except IntegrityError:  # another worker stored the same record a moment ago
+            imported, outcome = ImportedTitle.objects.get(**key), "unchanged"
+    else:
+        imported.save()
     if publish and imported.state in (ImportedTitle.State.NEW, ImportedTitle.State.MATCHED):
         publish_new(imported.pk)
         imported.refresh_from_db()

@@ -4,7 +4,6 @@ last wrote to a page, so fields an editor changed by hand are never overwritten)
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.search import index
 
 
 class Source(models.TextChoices):
@@ -46,6 +45,7 @@ class ImportRun(models.Model):
     errors = models.JSONField("помилки", default=list, blank=True)
 
     MAX_ERRORS = 200  # keep the row small on a run where everything fails
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = "запуск імпорту"
@@ -56,8 +56,10 @@ class ImportRun(models.Model):
         return f"{self.get_source_display()} · {self.mode} · {self.started_at:%Y-%m-%d %H:%M}"
 
 
-class ImportedTitle(index.Indexed, models.Model):
-    """A source's record of one title, waiting for (or linked after) an editor's decision."""
+class ImportedTitle(models.Model):
+    """A source's record of one title, waiting for (or linked after) an editor's decision.
+    Not in the search index on purpose: a season import writes thousands of rows, and the admin
+    searches the few columns it needs with plain database filters."""
 
     class State(models.TextChoices):
         NEW = "new", "Новий"
@@ -92,12 +94,8 @@ class ImportedTitle(index.Indexed, models.Model):
     updated_at = models.DateTimeField("оновлено", auto_now=True)
 
     panels = [FieldPanel("state"), FieldPanel("page")]
-    search_fields = [
-        index.SearchField("title"),
-        index.SearchField("external_id"),
-        index.FilterField("state"),
-        index.FilterField("source"),
-    ]
+    # Bookkeeping, not content: keep it out of Wagtail's reference index ("usage" of pages).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = "імпортований тайтл"
@@ -121,6 +119,7 @@ class ImportedPageState(models.Model):
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="import_state"
     )
     applied = models.JSONField(default=dict)
+    wagtail_reference_index_ignore = True
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import queue
+import threading
 from collections.abc import Callable
 
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -82,13 +86,16 @@ def execute(
                 pages = provider.search(run.kind, params["query"], start_page=run.cursor)
             else:
                 raise ValueError(f"unknown mode {run.mode!r}")
-            for page in pages:
-                for fetched in page.items:
-                    _store(run, fetched, publish)
-                    if progress:
-                        progress(1)
-                run.cursor = page.number + 1
-                run.save()
+            for page in prefetch(pages):
+                # One transaction per page: its rows and the cursor move together (and SQLite
+                # syncs to disk once per page instead of once per row).
+                with transaction.atomic():
+                    for fetched in page.items:
+                        _store(run, fetched, publish)
+                    run.cursor = page.number + 1
+                    run.save()
+                if progress:
+                    progress(len(page.items))
     except RetryableError as error:
         _note_error(run, "run", error)
         run.status = ImportRun.Status.FAILED
@@ -106,11 +113,55 @@ def execute(
     return run
 
 
-def _store(run, fetched, publish):
+def prefetch(pages, depth: int = 2):
+    """Fetch the next pages in a background thread while this one is stored, so the request
+    rate depends on the rate limiter only, not on how long the database takes. At most
+    ``depth`` pages wait in memory."""
+    buffer: queue.Queue = queue.Queue(maxsize=depth)
+    done = object()
+    stop = threading.Event()
+
+    def produce():
+        try:
+            for page in pages:
+                while not stop.is_set():
+                    try:
+                        buffer.put(page, timeout=0.5)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            buffer.put(done)
+        except BaseException as error:  # handed to the consumer, which re-raises it
+            buffer.put(error)
+
+    thread = threading.Thread(target=produce, name="import-prefetch", daemon=True)
+    thread.start()
     try:
-        _, outcome = importer.upsert_record(fetched, run, publish=publish)
-    except importer.ReviewError as error:
+        while True:
+            item = buffer.get()
+            if item is done:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+
+
+def _store(run, fetched, publish):
+    """Upsert one record; a record the page model rejects is noted and the run goes on."""
+    try:
+        # A savepoint: a record that fails leaves the page's transaction usable.
+        with transaction.atomic():
+            _, outcome = importer.upsert_record(fetched, run, publish=publish)
+    except (importer.ReviewError, ValidationError, DatabaseError, ValueError) as error:
         _note_error(run, fetched.record.external_id, error)
+        ImportedTitle.objects.filter(
+            source=run.source, kind=run.kind, external_id=fetched.record.external_id
+        ).update(state=ImportedTitle.State.FAILED, error=str(error)[:1000])
         return
     _count(run, outcome)
 

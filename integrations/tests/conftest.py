@@ -6,6 +6,7 @@ from wagtail.models import Page
 from cms.anime.models import AnimeIndexPage
 from cms.catalog.models import HomePage
 from cms.manga.models import MangaIndexPage
+from integrations import ratelimit
 from integrations.providers import get_provider
 from integrations.tests.recorded import fake_time
 
@@ -34,11 +35,14 @@ def tree(db):
 
 
 @pytest.fixture
-def providers(settings):
+def providers(settings, monkeypatch):
     """``providers("jikan")``: the real provider on its test base URL and a fake clock. The
     settings point at the same URLs, so code building its own provider hits respx too."""
     for source, url in BASE_URLS.items():
         setattr(settings, {"anilist": "ANILIST_URL"}.get(source, f"{source.upper()}_BASE_URL"), url)
+
+    # Code that builds its own provider gets the shared limiter: make it fake-timed as well.
+    monkeypatch.setattr(ratelimit, "_shared", fake_time()[1])
 
     def make(source):
         clock, limiter = fake_time()
