@@ -102,6 +102,21 @@ describe("player", () => {
     expect(await page.getAttribute('[data-testid="player"]', "data-mode")).toBe("hls");
   });
 
+  it("keyboard: space pauses, arrows seek, m mutes", async () => {
+    const page = await newPage();
+    await openEpisode(page, 1);
+    await play(page);
+    await waitForTime(page, 1);
+    await page.focus('[aria-label="Відеоплеєр"]');
+    await page.keyboard.press("Space");
+    await page.waitForFunction(() => document.querySelector<HTMLVideoElement>("video")?.paused === true);
+    const paused = await videoTime(page);
+    await page.keyboard.press("ArrowRight");
+    expect(await videoTime(page)).toBeCloseTo(paused + 5, 0);
+    await page.keyboard.press("m");
+    expect(await page.$eval("video", (v) => (v as HTMLVideoElement).muted)).toBe(true);
+  });
+
   it("lists Auto + 3 levels and keeps playing after a quality switch", async () => {
     const page = await newPage();
     await openEpisode(page, 1);
