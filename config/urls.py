@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.anime.schedule import ScheduleView
 from cms.catalog.api import TitlesView
+from cms.catalog.search_api import InstantSearchView
 
 from .api import api_router
 from .health import health
@@ -19,6 +20,7 @@ urlpatterns = [
     path("api/v2/titles/", TitlesView.as_view(), name="titles"),
     path("api/v2/", api_router.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/search/instant/", InstantSearchView.as_view(), name="instant-search"),
     path("api/schedule/", ScheduleView.as_view(), name="schedule"),
     path("api/", include("integrations.streams.urls")),
     path("api/", include("integrations.urls")),

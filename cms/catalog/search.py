@@ -34,14 +34,15 @@ from wagtail.search.query import Fuzzy
 logger = logging.getLogger(__name__)
 
 MAX_SEARCH_HITS = 1000
+TEAM_LIMIT = 5
 # A pass that finds fewer titles than this lets the next, looser pass add its own.
 ENOUGH_HITS = 3
 FUZZY_THRESHOLD = 0.3
 FUZZY_THRESHOLD_BESIDE_MATCHES = 0.5
 FUZZY_LIMIT = 50
 PYTHON_FUZZY_CANDIDATES = 5000
-# Scores within this fraction of each other are a tie, broken by popularity.
-SCORE_TIE = 0.01
+# Scores within this fraction of the best one count as a tie, broken by popularity.
+SCORE_TIE = 0.05
 # After Elasticsearch fails, skip it for this long instead of waiting on it every request.
 ELASTICSEARCH_RETRY_SECONDS = 30
 MAX_QUERY_LENGTH = 200
@@ -152,18 +153,41 @@ def search_hits(text: str, kind: str | None = None, limit: int = MAX_SEARCH_HITS
     text = normalize_query(text)
     if not text:
         return []
-    backend_name = "default"
-    if is_elasticsearch("default"):
-        if elasticsearch_resting():
-            backend_name = fallback_backend_name()
-        else:
-            try:
-                return ranked_hits(text, kind, limit, "default")
-            except elasticsearch_errors() as error:
-                logger.warning("Elasticsearch search failed, using the database: %s", error)
-                mark_elasticsearch_down()
-                backend_name = fallback_backend_name()
-    return ranked_hits(text, kind, limit, backend_name)
+    return with_search_backend(lambda backend_name: ranked_hits(text, kind, limit, backend_name))
+
+
+def team_hits(text: str, limit: int = TEAM_LIMIT) -> list[int]:
+    """Ids of live dub teams matching `text` (as typed or in the other alphabet), best first."""
+    from cms.dubbing.models import DubTeamPage  # the dubbing app builds on the catalog
+
+    text = normalize_query(text)
+    if not text:
+        return []
+
+    def run(backend_name: str) -> list[int]:
+        teams = DubTeamPage.objects.live()
+        hits: list[int] = []
+        for variant in dict.fromkeys([text, other_script(text)]):
+            if variant:
+                add_new(hits, [p.pk for p in teams.search(variant, backend=backend_name)[:limit]])
+                add_new(hits, [p.pk for p in teams.autocomplete(variant, backend=backend_name)])
+        return hits[:limit]
+
+    return with_search_backend(run)
+
+
+def with_search_backend(run):
+    """`run(backend_name)` on the default backend; on the database one while Elasticsearch is
+    down (or `SearchUnavailable` when there is none)."""
+    if not is_elasticsearch("default"):
+        return run("default")
+    if not elasticsearch_resting():
+        try:
+            return run("default")
+        except elasticsearch_errors() as error:
+            logger.warning("Elasticsearch search failed, using the database: %s", error)
+            mark_elasticsearch_down()
+    return run(fallback_backend_name())
 
 
 def ranked_hits(text: str, kind: str | None, limit: int, backend_name: str) -> list[int]:
@@ -198,16 +222,18 @@ def ranked(results) -> list[int]:
 
 
 def tie_break_by_popularity(items: list[Scored]) -> list[int]:
-    """Keep the backend's order, except that near-equal scores go by popularity."""
+    """Keep the backend's order (its scores grow or shrink with relevance depending on the
+    backend), except that runs of near-equal scores go by popularity."""
     if not items:
         return []
-    top = max(abs(item.score) for item in items) or 1.0
-    return [
-        item.pk
-        for item in sorted(
-            items, key=lambda item: (-round(item.score / top / SCORE_TIE), -item.popularity)
-        )
-    ]
+    tolerance = SCORE_TIE * (max(abs(item.score) for item in items) or 1.0)
+    runs: list[list[Scored]] = []
+    for item in items:
+        if runs and abs(item.score - runs[-1][0].score) <= tolerance:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return [item.pk for run in runs for item in sorted(run, key=lambda item: -item.popularity)]
 
 
 def fuzzy_hits(text: str, kind: str | None, backend_name: str, threshold: float) -> list[int]:
