@@ -165,6 +165,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "integrations.tasks.refresh_current_season",
         "schedule": crontab(day_of_week="mon", hour=5, minute=0),
     },
+    "check-video-sources": {"task": "streams.check_video_sources", "schedule": 30 * 60},
 }
 
 # --- Search: Elasticsearch when ELASTICSEARCH_URL is set, the database otherwise -----------
@@ -271,6 +272,14 @@ STREAM_PROVIDER_HOSTS = {
     **parse_provider_hosts(os.environ.get("STREAM_PROVIDER_HOSTS", "")),
 }
 STREAM_RESOLVE_TTL = int(os.environ.get("STREAM_RESOLVE_TTL", "600"))
+# Seconds a degraded answer (provider down, page unreadable) stays cached.
+STREAM_RESOLVE_FAILURE_TTL = int(os.environ.get("STREAM_RESOLVE_FAILURE_TTL", "60"))
+# Seconds for fetching a provider's player page while a visitor waits.
+STREAM_PROVIDER_TIMEOUT = float(os.environ.get("STREAM_PROVIDER_TIMEOUT", "3"))
+# The periodic source check: per-request timeout, parallel probes, failures before deactivation.
+STREAM_CHECK_TIMEOUT = float(os.environ.get("STREAM_CHECK_TIMEOUT", "5"))
+STREAM_CHECK_CONCURRENCY = int(os.environ.get("STREAM_CHECK_CONCURRENCY", "8"))
+STREAM_CHECK_MAX_FAILURES = int(os.environ.get("STREAM_CHECK_MAX_FAILURES", "3"))
 
 LOGGING = {
     "version": 1,
@@ -296,5 +305,6 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "celery.app.trace": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
     },
 }
