@@ -141,8 +141,10 @@ describe("player", () => {
     expect(await page.textContent('[data-testid="player-quality"][aria-checked="true"]')).toBe("360p");
   });
 
-  it("switches the dub to another stream within 1 s of the position", async () => {
-    const page = await newPage();
+  it("switches the dub to another stream within 1 s of the position, and remembers it", async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await newPage(context);
     await openEpisode(page, 1);
     expect(await page.getAttribute('[data-testid="player"]', "data-dub")).toBe("uk:fixture-dub-a");
     await play(page);
@@ -170,6 +172,36 @@ describe("player", () => {
     expect(Math.abs(after - at)).toBeLessThanOrEqual(1);
     expect(fixture.requests.slice(before).some((p) => p.startsWith("/dub-b/"))).toBe(true);
     await waitForTime(page, after + 0.5); // and it keeps playing
+
+    const reopened = await newPage(context);
+    await openEpisode(reopened, 1);
+    expect(await reopened.getAttribute('[data-testid="player"]', "data-dub")).toBe("uk:fixture-dub-b");
+  });
+
+  it("shows Ukrainian VTT subtitles from the menu", async () => {
+    const page = await newPage();
+    await openEpisode(page, 1);
+    await play(page);
+    await page.click('button[aria-label="Субтитри"]');
+    await page.click('[role="menuitemradio"]:has-text("Українська")');
+    await page.waitForFunction(() => {
+      const track = document.querySelector<HTMLVideoElement>("video")?.textTracks[0];
+      return track?.mode === "showing" && (track.cues?.length ?? 0) > 0;
+    });
+  });
+
+  it("counts down to the next episode at the end and opens it", async () => {
+    const page = await newPage();
+    await openEpisode(page, 1);
+    await play(page);
+    await page.$eval("video", (v) => {
+      (v as HTMLVideoElement).currentTime = (v as HTMLVideoElement).duration - 1;
+    });
+    const countdown = page.locator('[data-testid="player-next"]');
+    await countdown.waitFor({ timeout: 15_000 });
+    expect(await countdown.textContent()).toContain("Серія 2 почнеться за");
+    await page.click('[data-testid="player-next"] button:has-text("Дивитися зараз")');
+    await page.waitForURL(`${BASE_URL}/anime/${seeded.slug}/2/`);
   });
 
   it("skip-intro jumps to the end of the opening", async () => {

@@ -125,7 +125,8 @@ function LoadedPlayer({ data, onNavigate }: { data: PlaybackData; onNavigate: (u
   const [controlsVisible, setControlsVisible] = useState(true);
   const [resumeOffer, setResumeOffer] = useState<number | null>(() => resume?.load(data.episode.id) ?? null);
   const [countdown, setCountdown] = useState<number | null>(null);
-  const [reportNote, setReportNote] = useState<string | null>(null);
+  /** Server's answer per reported source (one report per source is enough). */
+  const [reportNotes, setReportNotes] = useState<Record<number, string>>({});
   const lastSave = useRef(0);
   const hideTimer = useRef<number | undefined>(undefined);
 
@@ -334,8 +335,10 @@ function LoadedPlayer({ data, onNavigate }: { data: PlaybackData; onNavigate: (u
     setBufferedEnd(currentTime);
   };
 
+  const reportNote = source ? reportNotes[source.id] : undefined;
   const report = async () => {
     if (!source) return;
+    const note = (text: string) => setReportNotes((notes) => ({ ...notes, [source.id]: text }));
     try {
       const response = await fetch(`/api/playback/sources/${source.id}/report/`, {
         method: "POST",
@@ -344,9 +347,9 @@ function LoadedPlayer({ data, onNavigate }: { data: PlaybackData; onNavigate: (u
         body: JSON.stringify({ reason: failed ? "не відтворюється" : "" }),
       });
       const body = (await response.json()) as { message?: string };
-      setReportNote(body.message ?? "Дякуємо!");
+      note(response.ok && body.message ? body.message : "Дякуємо!");
     } catch {
-      setReportNote("Не вдалося надіслати. Спробуйте пізніше.");
+      note("Не вдалося надіслати. Спробуйте пізніше.");
     }
   };
 
@@ -426,7 +429,7 @@ function LoadedPlayer({ data, onNavigate }: { data: PlaybackData; onNavigate: (u
           <div className={styles.message} role="alert" data-testid="player-message">
             <p>{message}</p>
             {source && (
-              <button type="button" className={styles.textButton} onClick={report} disabled={reportNote !== null}>
+              <button type="button" className={styles.textButton} onClick={report} disabled={!!reportNote}>
                 {reportNote ?? "Повідомити про проблему"}
               </button>
             )}
@@ -529,6 +532,11 @@ function LoadedPlayer({ data, onNavigate }: { data: PlaybackData; onNavigate: (u
               </button>
             ))}
           </div>
+        )}
+        {source && !message && (
+          <button type="button" className={styles.reportLink} onClick={report} disabled={!!reportNote}>
+            {reportNote ?? "Проблема з відео?"}
+          </button>
         )}
       </div>
     </div>
