@@ -29,13 +29,16 @@ UKRAINIAN = (
 ).split()
 ENGLISH = (
     "attack titan battle magic blade demon heart star city night summer sea island fire land "
-    "wind dream home school friend hero april memory wolf falcon shadow light sword knight"
+    "wind dream home school friend hero april memory wolf falcon shadow light sword knight "
+    "witch dragon"
 ).split()
 ROMAJI = (
     "shingeki kyojin tatakai mahou yaiba oni kokoro hoshi machi yoru natsu umi shima hi tsuchi "
-    "kaze yume ie gakkou tomodachi eiyuu shigatsu kioku ookami taka kage hikari tsurugi kishi"
+    "kaze yume ie gakkou tomodachi eiyuu shigatsu kioku ookami taka kage hikari tsurugi kishi "
+    "majo ryuu"
 ).split()
 
+assert len(UKRAINIAN) == len(ENGLISH) == len(ROMAJI)  # the same names in three languages
 # What visitors type, by kind; {u}, {e}, {r} are filled from a seeded title's names.
 QUERY_KINDS = {
     "Ukrainian name": "{u}",

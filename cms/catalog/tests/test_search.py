@@ -236,3 +236,11 @@ def test_search_is_a_clear_503_without_a_fallback(client, titles, elasticsearch_
         response = client.get(INSTANT, {"q": "атака"})
     assert response.status_code == 503
     assert response.json()["message"] == "Пошук тимчасово недоступний. Спробуйте за хвилину."
+
+
+@pytest.mark.django_db
+def test_schema_documents_instant_search(client):
+    schema = client.get("/api/schema/").content.decode()
+    path = schema[schema.index("/api/search/instant/") :]
+    assert "name: q" in path and "required: true" in path
+    assert "InstantSearch" in schema and "'503':" in path
