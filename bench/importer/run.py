@@ -81,13 +81,13 @@ def run_benchmark(args) -> None:
     from integrations import pipeline
     from integrations.models import ImportedTitle
     from integrations.providers.jikan.client import Provider
-    from integrations.ratelimit import MARGIN, LocalRateLimiter, Rule
+    from integrations.ratelimit import MINUTE, SECOND, LocalRateLimiter, Rule
 
     limiter = LocalRateLimiter(
         rules={
             "jikan": (
-                Rule(int(3 * args.scale), 1 + MARGIN),
-                Rule(int(60 * args.scale), 60 + MARGIN),
+                Rule(int(3 * args.scale), SECOND),
+                Rule(int(60 * args.scale), MINUTE),
             )
         }
     )

@@ -50,12 +50,14 @@ class Provider:
     def limited(pages: Iterator[ResultPage], limit: int, start_page: int, per_page: int):
         """Stop a listing after ``limit`` items in all (counting the pages a resumed run skips)."""
         remaining = limit - (start_page - 1) * per_page
+        if remaining <= 0:
+            return
         for page in pages:
-            if remaining <= 0:
-                return
             page.items = page.items[:remaining]
             remaining -= len(page.items)
             yield page
+            if remaining <= 0:
+                return  # before asking the source for a page nobody needs
 
     def close(self) -> None:
         client = getattr(self, "client", None)

@@ -1,13 +1,15 @@
 """The real provider clients against recorded responses served by respx: rate limits, 429 with
 Retry-After, 5xx, timeouts, malformed bodies and final 4xx, all on a fake clock."""
 
+import json
+
 import httpx
 import pytest
 import respx
 
 from integrations.providers import get_provider
 from integrations.providers.base import FinalError, NotFound, RetryableError
-from integrations.ratelimit import MARGIN, Rule
+from integrations.ratelimit import MINUTE, Rule
 from integrations.tests.recorded import fake_time, load, ok
 
 JIKAN = "https://jikan.test/v4"
@@ -99,7 +101,7 @@ def test_jikan_limits_are_never_exceeded():
         assert sum(1 for t in sent[i:] if t - sent[i] < 60) <= 60
     # ...and not needlessly slow: the 121st request goes as soon as the minute window allows,
     # the last ten at 3/s after it.
-    assert sent[120] - sent[0] == pytest.approx(2 * (60 + MARGIN), abs=0.01)
+    assert sent[120] - sent[0] == pytest.approx(2 * MINUTE, abs=0.01)
     assert sent[-1] - sent[120] < 4
 
 
@@ -142,7 +144,7 @@ def test_anilist_graphql_and_degraded_limit():
     assert record.external_id == "154587"
     body = route.calls.last.request.content.decode()
     assert '"idMal":52991' in body and "nextAiringEpisode" in body
-    assert anilist.client.limiter.rules["anilist"] == (Rule(30, 60 + MARGIN),)
+    assert anilist.client.limiter.rules["anilist"] == (Rule(30, MINUTE),)
 
 
 @respx.mock
@@ -227,3 +229,24 @@ def test_hikka_by_mal_id_then_details():
     record = hikka.fetch("anime", 52991).record
     assert record.title_uk == "Фрірен, що проводжає в останню путь"
     assert record.description_uk and record.external_ids["mal"] == 52991
+
+
+@respx.mock
+def test_anilist_season_page_variables():
+    route = respx.post(ANILIST).mock(return_value=ok("anilist/season_page"))
+    anilist, _ = provider("anilist", ANILIST)
+    pages = list(anilist.season("anime", 2023, "fall"))
+    variables = json.loads(route.calls.last.request.content)["variables"]
+    assert variables["season"] == "FALL" and variables["seasonYear"] == 2023
+    assert [f.record.external_ids for p in pages for f in p.items] == [
+        {"anilist": 154587, "mal": 52991}
+    ]
+
+
+@respx.mock
+def test_jikan_top_stops_after_n_titles():
+    route = respx.get(f"{JIKAN}/top/anime").mock(return_value=ok("jikan/season_2024_spring_p1"))
+    jikan, _ = provider("jikan", JIKAN)
+    items = [f for page in jikan.top("anime", 1) for f in page.items]
+    assert [f.record.external_id for f in items] == ["54492"]
+    assert route.call_count == 1

@@ -6,7 +6,7 @@ from integrations.providers.anilist import mapping
 from integrations.providers.base import FinalError, NotFound, ProviderClient
 from integrations.providers.base_provider import Fetched, ResultPage
 from integrations.providers.base_provider import Provider as BaseProvider
-from integrations.ratelimit import MARGIN, Rule
+from integrations.ratelimit import MINUTE, Rule
 
 PER_PAGE = 50
 
@@ -38,7 +38,7 @@ class AniListClient(ProviderClient):
         """Adopt the limit AniList announces (it drops to 30/min when degraded)."""
         limit = response.headers.get("X-RateLimit-Limit")
         if limit and limit.isdigit() and int(limit) > 0:
-            rule = (Rule(int(limit), 60 + MARGIN),)
+            rule = (Rule(int(limit), MINUTE),)
             if self.limiter.rules.get(self.source) != rule:
                 self.limiter.set_rules(self.source, rule)
         remaining = response.headers.get("X-RateLimit-Remaining")
