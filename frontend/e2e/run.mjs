@@ -117,6 +117,9 @@ async function main() {
     FRONTEND_URL: baseUrl,
     STREAM_PROVIDER_HOSTS: "direct=127.0.0.1|localhost",
     REVALIDATE_SECRET: "",
+    // In-process cache and eager Celery: nothing shared with other runs through Redis.
+    REDIS_URL: "",
+    CELERY_BROKER_URL: "",
     PYTHONUNBUFFERED: "1",
   };
   const nextEnv = {
@@ -179,6 +182,8 @@ async function main() {
           DJANGO_SETTINGS_MODULE: "config.settings.dev",
           API_URL: apiUrl,
           STREAM_PROVIDER_HOSTS: djangoEnv.STREAM_PROVIDER_HOSTS,
+          REDIS_URL: "",
+          CELERY_BROKER_URL: "",
         },
       },
     );

@@ -35,6 +35,17 @@ export const AUDIO_LABELS: Record<string, string> = {
   en: "Англійська",
 };
 
+export const AGE_RATING_LABELS: Record<string, string> = {
+  g: "0+",
+  pg: "7+",
+  pg13: "13+",
+  r: "17+",
+  r_plus: "18+",
+  rx: "18+",
+};
+
+export const KIND_LABELS: Record<string, string> = { anime: "Аніме", manga: "Манґа" };
+
 export const ORDER_LABELS: Record<string, string> = {
   "-rating": "За рейтингом",
   "-year": "Спершу новіші",

@@ -89,14 +89,16 @@ async function HomeView({ page }: PageViewProps) {
     rowOrEmpty(homeRow("manga", "-rating", {}, 6)),
   ]);
   const episodes = await newEpisodes(recent);
+  // The home page's intro field often just repeats the tagline; then the longer text is shown.
   const intro = str(page.intro);
+  const lead = intro && intro.toLowerCase() !== SITE_TAGLINE.toLowerCase() ? intro : HOME_DESCRIPTION;
   return (
     <>
       <section className="hero">
         <h1>
           {SITE_NAME} — <span className="accent">{SITE_TAGLINE}</span>
         </h1>
-        <p>{intro || HOME_DESCRIPTION}</p>
+        <p>{lead}</p>
         <div className="hero__actions">
           <Link href="/anime/" className="button">
             Каталог аніме

@@ -8,11 +8,11 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { instantSearchUrl, parseInstantSearch } from "@/lib/api/search";
 import type { InstantSearchItem } from "@/lib/api/types";
+import { KIND_LABELS } from "@/lib/labels";
 
 export const INSTANT_SEARCH_DELAY_MS = 250;
 const MIN_QUERY_LENGTH = 2;
 
-const KIND_LABELS: Record<string, string> = { anime: "Аніме", manga: "Манґа" };
 
 export default function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
   const router = useRouter();

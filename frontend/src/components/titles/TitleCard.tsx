@@ -3,7 +3,7 @@ import Link from "next/link";
 import DubTeamChips from "@/components/dubbing/DubTeamChips";
 import Poster from "@/components/titles/Poster";
 import type { TitleSummary } from "@/lib/api/types";
-import { FORMAT_LABELS, STATUS_LABELS, formatRating, labelOf } from "@/lib/labels";
+import { FORMAT_LABELS, KIND_LABELS, STATUS_LABELS, formatRating, labelOf } from "@/lib/labels";
 
 interface TitleCardProps {
   title: TitleSummary;
@@ -13,7 +13,8 @@ interface TitleCardProps {
 }
 
 export default function TitleCard({ title, badge, priority }: TitleCardProps) {
-  const meta = [title.year, labelOf(FORMAT_LABELS, title.format)].filter(Boolean).join(" · ");
+  const kindOrFormat = labelOf(FORMAT_LABELS, title.format) || labelOf(KIND_LABELS, title.kind);
+  const meta = [title.year, kindOrFormat].filter(Boolean).join(" · ");
   return (
     <article className="card">
       <Link href={title.url} className="card__link" prefetch={false}>

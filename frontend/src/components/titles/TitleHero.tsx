@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import Poster from "@/components/titles/Poster";
 import type { TitleDetail } from "@/lib/api/types";
 import {
+  AGE_RATING_LABELS,
   FORMAT_LABELS,
   SEASON_LABELS,
   STATUS_LABELS,
@@ -45,7 +46,7 @@ export default function TitleHero({ title, extraFacts = [], action }: TitleHeroP
       ),
     },
     { label: "Дати виходу", value: datesOf(title) },
-    { label: "Вікове обмеження", value: title.ageRating },
+    { label: "Вікове обмеження", value: labelOf(AGE_RATING_LABELS, title.ageRating) },
     {
       label: title.studios.length > 1 ? "Студії" : "Студія",
       value: title.studios.length > 0 && (
