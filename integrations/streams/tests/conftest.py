@@ -8,11 +8,19 @@ from integrations.streams.management.commands.seed_playback_fixture import seed
 FIXTURE_BASE = "http://127.0.0.1:9"
 
 
+def clear_resolutions():
+    # On Redis only our keys go: other tests (and developers) share the database.
+    if hasattr(cache, "delete_pattern"):
+        cache.delete_pattern("streams:*")
+    else:
+        cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def clean_cache():
-    cache.clear()
+    clear_resolutions()
     yield
-    cache.clear()
+    clear_resolutions()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from cms.dubbing.models import DubTeamPage
 from integrations.streams import adapters
 from integrations.streams.models import BrokenVideoReport
 
-from .conftest import FIXTURE_BASE
+from .conftest import FIXTURE_BASE, clear_resolutions
 
 
 def playback(client, pk):
@@ -136,9 +136,7 @@ def test_provider_down_or_adapter_bug_never_gives_a_500(client, fixture_anime, m
 
     monkeypatch.setattr(adapters.Adapter, "resolve", broken)
     monkeypatch.setattr(adapters.PlayerJSAdapter, "resolve", broken, raising=False)
-    from django.core.cache import cache
-
-    cache.clear()
+    clear_resolutions()
     response = playback(client, episode.pk)
     assert response.status_code == 200
     assert {s["kind"] for g in response.json()["groups"] for s in g["sources"]} == {"unavailable"}
