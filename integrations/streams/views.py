@@ -18,6 +18,10 @@ from .serializers import (
 from .services import build_playback
 
 NOT_FOUND = OpenApiResponse(description="No such published episode / source")
+# `<int:pk>` accepts any digits; ids past the column's range cannot exist (and would make
+# SQLite raise OverflowError), so they are a plain 404.
+MAX_PAGE_ID = 2**31 - 1
+MAX_SOURCE_ID = 2**63 - 1
 
 
 class EpisodePlaybackView(APIView):
@@ -33,7 +37,7 @@ class EpisodePlaybackView(APIView):
         tags=["playback"],
     )
     def get(self, request, pk: int):
-        episode = EpisodePage.objects.live().filter(pk=pk).first()
+        episode = EpisodePage.objects.live().filter(pk=pk).first() if pk <= MAX_PAGE_ID else None
         if episode is None:
             return Response({"detail": "Серію не знайдено."}, status=status.HTTP_404_NOT_FOUND)
         return Response(build_playback(episode))
@@ -59,7 +63,7 @@ class BrokenVideoReportView(APIView):
         tags=["playback"],
     )
     def post(self, request, pk: int):
-        source = VideoSource.objects.filter(pk=pk).first()
+        source = VideoSource.objects.filter(pk=pk).first() if pk <= MAX_SOURCE_ID else None
         if source is None:
             return Response({"detail": "Відеоджерело не знайдено."}, status=404)
         form = ReportInputSerializer(data=request.data)

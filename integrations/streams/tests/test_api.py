@@ -88,6 +88,7 @@ def test_inactive_sources_and_language_order(client, fixture_anime):
 
 def test_unknown_unpublished_or_non_episode_ids_are_404(client, fixture_anime):
     assert playback(client, 999999).status_code == 404
+    assert playback(client, 10**30).status_code == 404
     assert playback(client, fixture_anime["anime"]).status_code == 404
     episode = EpisodePage.objects.get(pk=fixture_anime["episodes"][3])
     episode.unpublish()
@@ -169,7 +170,13 @@ def test_one_report_per_session_per_source_per_day(fixture_anime):
 def test_report_errors_are_clear(fixture_anime):
     client = APIClient()
     assert report(client, 999999).status_code == 404
+    assert report(client, 10**30).status_code == 404
     source = VideoSource.objects.first()
     response = report(client, source.pk, reason="x" * 301)
     assert response.status_code == 400
     assert "reason" in response.content.decode()
+    broken = client.post(
+        f"/api/playback/sources/{source.pk}/report/", "{oops", content_type="application/json"
+    )
+    assert broken.status_code == 400
+    assert report(client, source.pk, reason=["a", "list"]).status_code == 400
