@@ -26,10 +26,14 @@ const nextConfig: NextConfig = {
   },
   async rewrites() {
     return {
-      beforeFiles: DJANGO_PREFIXES.flatMap((prefix) => [
-        { source: `/${prefix}/:path*/`, destination: `${apiUrl}/${prefix}/:path*/` },
-        { source: `/${prefix}/:path*`, destination: `${apiUrl}/${prefix}/:path*` },
-      ]),
+      beforeFiles: [
+        // Browsers ask for /favicon.ico on pages without an icon link (plain-text answers).
+        { source: "/favicon.ico", destination: "/icon.svg" },
+        ...DJANGO_PREFIXES.flatMap((prefix) => [
+          { source: `/${prefix}/:path*/`, destination: `${apiUrl}/${prefix}/:path*/` },
+          { source: `/${prefix}/:path*`, destination: `${apiUrl}/${prefix}/:path*` },
+        ]),
+      ],
     };
   },
 };

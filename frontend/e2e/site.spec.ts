@@ -2,6 +2,10 @@
  * The site in Chromium against the demo catalog: home, catalog filters, a title, an episode,
  * search, the dub team page, 404 and a bad filter. Any uncaught exception or console error fails.
  */
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -13,6 +17,26 @@ import {
   openTrackedPage,
   pageBasics,
 } from "./browser";
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const PYTHON = process.env.PYTHON ?? path.join(REPO_ROOT, ".venv", "bin", "python");
+
+/** A Wagtail preview token for a changed (unsaved) copy of the first anime page. */
+async function createPreviewToken(): Promise<{ token: string; title: string }> {
+  const code = [
+    "import json",
+    "from cms.anime.models import AnimePage",
+    "page = AnimePage.objects.live().order_by('id').first()",
+    "page.title = 'Чернетка: ' + page.title",
+    "preview = page.create_page_preview()",
+    "print(json.dumps({'token': preview.token, 'title': page.title}))",
+  ].join("\n");
+  const { stdout } = await promisify(execFile)(PYTHON, ["manage.py", "shell", "-c", code], {
+    cwd: REPO_ROOT,
+    env: process.env,
+  });
+  return JSON.parse(stdout.trim().split("\n").pop() ?? "{}");
+}
 
 let browser: Browser;
 let current: TrackedPage | null = null;
@@ -204,6 +228,22 @@ describe("AniHata in Chromium", () => {
     const anime = await apiJson<TitlesAnswer>("/api/v2/titles/?kind=anime&limit=1");
     expect(sitemap).toContain(new URL(anime.items[0]!.meta.html_url).pathname);
     expect(sitemap).toContain("/dub-teams/");
+  });
+
+  it("shows a Wagtail draft only with a valid preview token", async () => {
+    const { token, title } = await createPreviewToken();
+    current = await openTrackedPage(browser);
+    current.allow(/status of 401 .*\/preview\//);
+    const { page } = current;
+    const bad = await page.goto(`${BASE_URL}/preview/?content_type=anime.animepage&token=forged`);
+    expect(bad?.status()).toBe(401);
+    const query = new URLSearchParams({ content_type: "anime.animepage", token });
+    await page.goto(`${BASE_URL}/preview/?${query}`, { waitUntil: "load" });
+    expect(new URL(page.url()).pathname).toBe("/preview/draft/");
+    await expect(page.locator("h1").textContent()).resolves.toBe(title);
+    await expect(page.getByText("Попередній перегляд чернетки").count()).resolves.toBe(1);
+    const cookies = await page.context().cookies();
+    expect(cookies.some((cookie) => cookie.name === "__prerender_bypass")).toBe(true);
   });
 
   it("checks the revalidation secret", async () => {
