@@ -48,7 +48,8 @@ async function measure(page, selector, untilNewSource) {
 
 function summary(values) {
   const sorted = [...values].sort((a, b) => a - b);
-  const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  // Nearest-rank percentile.
+  const pick = (q) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
   return `median ${pick(0.5).toFixed(0)} ms, p90 ${pick(0.9).toFixed(0)} ms, max ${sorted.at(-1).toFixed(0)} ms`;
 }
 
