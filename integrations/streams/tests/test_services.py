@@ -46,6 +46,8 @@ def test_several_sources_resolve_in_parallel_in_order():
     for n in range(4):
         page = f'<script>new Playerjs({{file:"https://ashdi.vip/v/{n}.m3u8"}})</script>'
         respx.get(f"https://ashdi.vip/vod/{n}").mock(return_value=httpx.Response(200, text=page))
-        specs.append(SourceSpec(id=n, provider="ashdi", kind="iframe", url=f"https://ashdi.vip/vod/{n}"))
+        specs.append(
+            SourceSpec(id=n, provider="ashdi", kind="iframe", url=f"https://ashdi.vip/vod/{n}")
+        )
     expected = [f"https://ashdi.vip/v/{n}.m3u8" for n in range(4)]
     assert [r.url for r in resolve_sources(specs)] == expected
