@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
   trailingSlash: true,
   poweredByHeader: false,
   reactStrictMode: true,
+  // `make dev` may be opened as 127.0.0.1 as well as localhost; both may use dev-only resources.
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
   // Django's URLs end with "/" and must reach it unchanged, so the rewrite keeps the slash.
   skipTrailingSlashRedirect: false,
   images: {

@@ -11,7 +11,8 @@ interface PosterProps {
   title: string;
   /** Responsive width hint for the browser, as in next/image's `sizes`. */
   sizes?: string;
-  priority?: boolean;
+  /** Above-the-fold posters load at once (Next 16 replaced `priority` with loading/fetchPriority). */
+  eager?: boolean;
 }
 
 function initials(title: string): string {
@@ -23,7 +24,7 @@ function initials(title: string): string {
     .toUpperCase();
 }
 
-export default function Poster({ src, title, sizes = "200px", priority = false }: PosterProps) {
+export default function Poster({ src, title, sizes = "200px", eager = false }: PosterProps) {
   const [failed, setFailed] = useState(false);
   const showImage = Boolean(src) && !failed;
   return (
@@ -35,7 +36,8 @@ export default function Poster({ src, title, sizes = "200px", priority = false }
           fill
           sizes={sizes}
           unoptimized
-          priority={priority}
+          loading={eager ? "eager" : "lazy"}
+          fetchPriority={eager ? "high" : "auto"}
           onError={() => setFailed(true)}
         />
       ) : (

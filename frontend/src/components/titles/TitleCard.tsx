@@ -9,10 +9,10 @@ interface TitleCardProps {
   title: TitleSummary;
   /** Extra badge text such as "Нова серія". */
   badge?: string;
-  priority?: boolean;
+  eager?: boolean;
 }
 
-export default function TitleCard({ title, badge, priority }: TitleCardProps) {
+export default function TitleCard({ title, badge, eager }: TitleCardProps) {
   const kindOrFormat = labelOf(FORMAT_LABELS, title.format) || labelOf(KIND_LABELS, title.kind);
   const meta = [title.year, kindOrFormat].filter(Boolean).join(" · ");
   return (
@@ -23,7 +23,7 @@ export default function TitleCard({ title, badge, priority }: TitleCardProps) {
             src={title.posterUrl}
             title={title.title}
             sizes="(max-width: 600px) 45vw, 200px"
-            priority={priority}
+            eager={eager}
           />
           <div className="card__badges">
             {badge && <span className="badge badge--yellow">{badge}</span>}

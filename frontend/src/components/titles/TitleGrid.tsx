@@ -7,7 +7,7 @@ export default function TitleGrid({ titles, label }: { titles: TitleSummary[]; l
     <ul className="grid" aria-label={label}>
       {titles.map((title, index) => (
         <li key={title.id}>
-          <TitleCard title={title} priority={index < 4} />
+          <TitleCard title={title} eager={index < 4} />
         </li>
       ))}
     </ul>

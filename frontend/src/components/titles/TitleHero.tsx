@@ -70,7 +70,7 @@ export default function TitleHero({ title, extraFacts = [], action }: TitleHeroP
   return (
     <section className="title-hero">
       <div className="title-hero__poster">
-        <Poster src={title.posterUrl} title={title.title} sizes="(max-width: 700px) 60vw, 280px" priority />
+        <Poster src={title.posterUrl} title={title.title} sizes="(max-width: 700px) 60vw, 280px" eager />
       </div>
       <div className="title-hero__body">
         <h1>{title.title}</h1>
