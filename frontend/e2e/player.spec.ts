@@ -54,7 +54,9 @@ afterAll(async () => {
   await Promise.all(contexts.map((c) => c.close()));
   await browser?.close();
   await fixture?.close();
-});
+  // Specs that run later (the site tour) see only the demo catalog again.
+  await run(PYTHON, ["manage.py", "seed_playback_fixture", "--remove"], { cwd: REPO_ROOT, env: process.env });
+}, 60_000);
 
 async function newPage(context?: BrowserContext): Promise<Page> {
   const ctx = context ?? (await browser.newContext({ viewport: { width: 1280, height: 800 } }));

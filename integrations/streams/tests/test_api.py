@@ -180,3 +180,20 @@ def test_report_errors_are_clear(fixture_anime):
     )
     assert broken.status_code == 400
     assert report(client, source.pk, reason=["a", "list"]).status_code == 400
+
+
+def test_seed_is_idempotent_and_removable(fixture_anime):
+    from django.core.management import call_command
+
+    from cms.anime.models import AnimePage
+    from integrations.streams.management.commands.seed_playback_fixture import seed
+
+    again = seed(FIXTURE_BASE)
+    assert again["episodes"] == fixture_anime["episodes"]
+    assert VideoSource.objects.filter(episode_id__in=again["episodes"].values()).count() == 4
+    moved = seed("http://127.0.0.1:10")
+    assert VideoSource.objects.filter(url__startswith="http://127.0.0.1:10/").count() == 3
+    assert moved["episodes"] == fixture_anime["episodes"]
+    call_command("seed_playback_fixture", "--remove", stdout=open("/dev/null", "w"))
+    assert not AnimePage.objects.filter(slug="playback-fixture").exists()
+    assert not DubTeamPage.objects.filter(slug__startswith="fixture-dub-").exists()

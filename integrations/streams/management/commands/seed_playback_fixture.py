@@ -4,6 +4,7 @@ Used by the player's end-to-end spec and bench: ``manage.py seed_playback_fixtur
 http://127.0.0.1:<port>``. Prints one JSON line with the page ids the spec needs. Episode 1 has
 two Ukrainian dubs (a master playlist and per-quality playlists) and intro marks, episode 2 an
 iframe source, episode 3 a source whose playlist is gone (the dead-source message).
+``--remove`` deletes the fixture again, so specs that run later see only the demo catalog.
 """
 
 import json
@@ -112,13 +113,31 @@ def seed(base_url: str) -> dict:
     }
 
 
+@transaction.atomic
+def remove_fixture() -> int:
+    """Delete the fixture anime (with its episodes) and the fixture dub teams."""
+    animes = list(AnimePage.objects.filter(slug=ANIME_SLUG))
+    # Episodes first: cms.anime's delete signal looks up an episode's parent anime.
+    pages = [episode for anime in animes for episode in EpisodePage.objects.child_of(anime)]
+    pages += animes + list(DubTeamPage.objects.filter(slug__startswith="fixture-dub-"))
+    for page in pages:
+        page.delete()
+    return len(pages)
+
+
 class Command(BaseCommand):
     help = "Seed an anime whose sources point at the local HLS fixture server (player tests)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--base-url", required=True, help="e.g. http://127.0.0.1:4100")
+        parser.add_argument("--base-url", help="e.g. http://127.0.0.1:4100")
+        parser.add_argument("--remove", action="store_true", help="delete the fixture instead")
 
-    def handle(self, *args, base_url: str, **options):
+    def handle(self, *args, base_url: str | None, remove: bool, **options):
+        if remove:
+            self.stdout.write(json.dumps({"removed": remove_fixture()}))
+            return
+        if not base_url:
+            raise CommandError("--base-url is required (or --remove)")
         try:
             URLValidator(schemes=["http", "https"])(base_url)
         except ValidationError as exc:
