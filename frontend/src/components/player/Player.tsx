@@ -225,6 +225,8 @@ function LoadedPlayer({ data, onNavigate }: { data: PlaybackData; onNavigate: (u
   const togglePlay = useCallback(() => {
     const video = videoRef.current;
     if (!video) return;
+    // Remember the viewer's intent: a dub or quality switch resumes playing only if they were.
+    autoplay.current = video.paused;
     if (video.paused) {
       setResumeOffer(null);
       video.play().catch(() => undefined);
@@ -355,6 +357,7 @@ function LoadedPlayer({ data, onNavigate }: { data: PlaybackData; onNavigate: (u
 
   const resumeFrom = (position: number) => {
     setResumeOffer(null);
+    autoplay.current = true;
     seekTo(position);
     videoRef.current?.play().catch(() => undefined);
   };

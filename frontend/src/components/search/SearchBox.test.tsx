@@ -10,6 +10,7 @@ const answer = {
     { id: 1, kind: "anime", title: "Атака титанів", title_en: "Attack on Titan", year: 2013, poster_url: null, url: "/anime/attack-on-titan/" },
     { id: 2, kind: "manga", title: "Атака титанів", title_en: "", year: 2009, poster_url: null, url: "/manga/attack-on-titan-manga/" },
   ],
+  teams: [{ id: 8, title: "Ліхтарик", url: "/dub-teams/likhtaryk-studio/" }],
 };
 
 beforeEach(() => vi.useFakeTimers());
@@ -48,8 +49,9 @@ describe("SearchBox", () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(fetchMock.mock.calls[0]?.[0]).toBe("/api/search/instant/?q=%D0%B0%D1%82%D0%B0%D0%BA%D0%B0");
     const options = screen.getAllByRole("option");
-    expect(options).toHaveLength(2);
+    expect(options).toHaveLength(3);
     expect(options[1]).toHaveTextContent("Манґа · 2009");
+    expect(options[2]).toHaveTextContent("ЛіхтарикКоманда озвучення");
     fireEvent.keyDown(screen.getByRole("combobox"), { key: "ArrowDown" });
     fireEvent.keyDown(screen.getByRole("combobox"), { key: "ArrowDown" });
     expect(options[1]).toHaveAttribute("aria-selected", "true");

@@ -6,19 +6,45 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { instantSearchUrl, parseInstantSearch } from "@/lib/api/search";
-import type { InstantSearchItem } from "@/lib/api/types";
+import { mapInstantSearch } from "@/lib/api/mappers";
+import { instantSearchUrl } from "@/lib/api/search";
+import type { InstantSearchResult } from "@/lib/api/types";
 import { KIND_LABELS } from "@/lib/labels";
 
 export const INSTANT_SEARCH_DELAY_MS = 250;
 const MIN_QUERY_LENGTH = 2;
+
+interface Option {
+  key: string;
+  url: string;
+  title: string;
+  meta: string;
+}
+
+/** Titles first, then dub teams: one list, so the arrow keys walk through both. */
+export function optionsOf(result: InstantSearchResult): Option[] {
+  return [
+    ...result.items.map((item) => ({
+      key: `${item.kind}-${item.id}`,
+      url: item.url,
+      title: item.title,
+      meta: [KIND_LABELS[item.kind] ?? item.kind, item.year, item.titleEn].filter(Boolean).join(" · "),
+    })),
+    ...result.teams.map((team) => ({
+      key: `team-${team.id}`,
+      url: team.url,
+      title: team.title,
+      meta: "Команда озвучення",
+    })),
+  ];
+}
 
 
 export default function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
   const router = useRouter();
   const listId = useId();
   const [query, setQuery] = useState(initialQuery);
-  const [found, setFound] = useState<InstantSearchItem[]>([]);
+  const [found, setFound] = useState<Option[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const boxRef = useRef<HTMLFormElement>(null);
@@ -31,7 +57,7 @@ export default function SearchBox({ initialQuery = "" }: { initialQuery?: string
       try {
         const response = await fetch(instantSearchUrl(text), { signal: controller.signal });
         // A missing endpoint (404) or any error just means no instant results.
-        setFound(response.ok ? parseInstantSearch(await response.json()) : []);
+        setFound(response.ok ? optionsOf(mapInstantSearch(await response.json())) : []);
         setActive(-1);
       } catch {
         if (!controller.signal.aborted) setFound([]);
@@ -111,7 +137,7 @@ export default function SearchBox({ initialQuery = "" }: { initialQuery?: string
       <ul id={listId} role="listbox" className="search-box__results" hidden={!expanded}>
         {items.map((item, index) => (
           <li
-            key={`${item.kind}-${item.id}`}
+            key={item.key}
             id={`${listId}-${index}`}
             role="option"
             aria-selected={index === active}
@@ -119,11 +145,7 @@ export default function SearchBox({ initialQuery = "" }: { initialQuery?: string
           >
             <Link href={item.url} onClick={() => setOpen(false)} tabIndex={-1}>
               <span className="search-box__title">{item.title}</span>
-              <span className="search-box__meta">
-                {[KIND_LABELS[item.kind] ?? item.kind, item.year, item.titleEn]
-                  .filter(Boolean)
-                  .join(" · ")}
-              </span>
+              <span className="search-box__meta">{item.meta}</span>
             </Link>
           </li>
         ))}

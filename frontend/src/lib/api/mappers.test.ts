@@ -4,13 +4,13 @@ import {
   mapChapter,
   mapDubTeamPage,
   mapEpisode,
+  mapInstantSearch,
   mapSchedule,
   mapTitleDetail,
   mapTitleListing,
   parentPathOf,
   pathOf,
 } from "./mappers";
-import { parseInstantSearch } from "./search";
 import type { WagtailPage } from "./wagtail";
 
 const frieren: WagtailPage = {
@@ -154,8 +154,9 @@ describe("chapters and teams", () => {
 });
 
 describe("instant search and schedule", () => {
-  it("keeps valid instant items, at most eight", () => {
+  it("keeps valid instant items (at most eight) and teams", () => {
     const raw = {
+      teams: [{ id: 8, title: "Ліхтарик", url: "/dub-teams/likhtaryk-studio/" }, { id: "x" }],
       items: [
         ...Array.from({ length: 9 }, (_, index) => ({
           id: index + 1,
@@ -166,10 +167,11 @@ describe("instant search and schedule", () => {
         { id: "x" },
       ],
     };
-    const items = parseInstantSearch(raw);
+    const { items, teams } = mapInstantSearch(raw as never);
     expect(items).toHaveLength(8);
     expect(items[0]).toMatchObject({ id: 1, url: "/anime/t0/", year: null, posterUrl: null });
-    expect(parseInstantSearch({ detail: "Not found." })).toEqual([]);
+    expect(teams).toEqual([{ id: 8, title: "Ліхтарик", url: "/dub-teams/likhtaryk-studio/" }]);
+    expect(mapInstantSearch({ detail: "Not found." } as never)).toEqual({ items: [], teams: [] });
   });
 
   it("maps the schedule's days", () => {
@@ -177,10 +179,10 @@ describe("instant search and schedule", () => {
       days: [
         {
           date: "2026-11-27",
-          weekday: "П’ятниця",
+          weekday: 4,
           items: [
             {
-              title: { id: 1, title: "Ван-Піс", url: "/anime/one-piece/", poster_url: null },
+              title: { id: 1, title: "Ван-Піс", url: "/anime/one-piece/", poster_url: "" },
               episode: 1100,
               airs_at: "2026-11-27T18:00:00+02:00",
               dubs: [{ slug: "leleka", title: "Лелека Даб" }],
@@ -189,6 +191,7 @@ describe("instant search and schedule", () => {
         },
       ],
     });
+    expect(days[0]?.weekday).toBe("П’ятниця");
     expect(days[0]?.items[0]).toMatchObject({ episode: 1100, dubs: [{ slug: "leleka", title: "Лелека Даб" }] });
     expect(mapSchedule(null)).toEqual([]);
   });

@@ -11,6 +11,8 @@ import type {
   FacetValue,
   Genre,
   InstantSearchItem,
+  InstantSearchResult,
+  InstantSearchTeam,
   ScheduleDay,
   SourceSummary,
   Studio,
@@ -20,7 +22,14 @@ import type {
   TitleSummary,
 } from "./types";
 import { FACET_NAMES } from "./types";
-import type { RawNamed, RawTitlesListing, WagtailPage, WagtailParentRef } from "./wagtail";
+import type {
+  RawInstantSearch,
+  RawNamed,
+  RawSchedule,
+  RawTitlesListing,
+  WagtailPage,
+  WagtailParentRef,
+} from "./wagtail";
 
 type Raw = Record<string, unknown>;
 
@@ -270,6 +279,22 @@ export function mapTitleListing(raw: RawTitlesListing): TitleListing {
   };
 }
 
+export function mapInstantTeam(raw: unknown): InstantSearchTeam | null {
+  if (!isRecord(raw)) return null;
+  const id = num(raw.id);
+  const url = str(raw.url);
+  return id === null || !url ? null : { id, title: str(raw.title), url: pathOf(url) };
+}
+
+/** The header box's answer; anything unexpected becomes empty lists. */
+export function mapInstantSearch(raw: RawInstantSearch | null | undefined): InstantSearchResult {
+  if (!isRecord(raw)) return { items: [], teams: [] };
+  return {
+    items: compact(list(raw.items).map(mapInstantItem)).slice(0, 8),
+    teams: compact(list(raw.teams).map(mapInstantTeam)).slice(0, 5),
+  };
+}
+
 export function mapInstantItem(raw: unknown): InstantSearchItem | null {
   if (!isRecord(raw)) return null;
   const id = num(raw.id);
@@ -286,13 +311,22 @@ export function mapInstantItem(raw: unknown): InstantSearchItem | null {
   };
 }
 
-export function mapSchedule(raw: unknown): ScheduleDay[] {
+const WEEKDAYS = ["Понеділок", "Вівторок", "Середа", "Четвер", "П’ятниця", "Субота", "Неділя"];
+
+/** The API gives 0 = Monday … 6 = Sunday; a name is passed through. */
+export function weekdayName(value: unknown): string {
+  const index = num(value);
+  if (index !== null) return WEEKDAYS[index] ?? "";
+  return str(value);
+}
+
+export function mapSchedule(raw: RawSchedule | null | undefined): ScheduleDay[] {
   if (!isRecord(raw)) return [];
   return list(raw.days)
     .filter(isRecord)
     .map((day) => ({
       date: str(day.date),
-      weekday: str(day.weekday),
+      weekday: weekdayName(day.weekday),
       items: list(day.items)
         .filter(isRecord)
         .map((item) => {

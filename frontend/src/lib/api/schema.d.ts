@@ -44,6 +44,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/schedule/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Розклад виходу серій на сім днів (за київським часом)
+         * @description The week's broadcasts of airing anime, by day in Kyiv time.
+         */
+        get: operations["schedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/instant/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Миттєвий пошук
+         * @description Titles (best first, at most 8) and dub teams matching `q`, for the header search box.
+         */
+        get: operations["search_instant_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/titles/": {
         parameters: {
             query?: never;
@@ -82,14 +122,31 @@ export interface components {
             label: string;
             count: number;
         };
+        InstantSearch: {
+            items: components["schemas"]["InstantTitle"][];
+            teams: components["schemas"]["InstantTeam"][];
+        };
+        InstantTeam: {
+            id: number;
+            title: string;
+            url: string;
+        };
+        InstantTitle: {
+            id: number;
+            kind: components["schemas"]["InstantTitleKindEnum"];
+            title: string;
+            title_en: string;
+            year: number | null;
+            poster_url: string;
+            /** @description Шлях сторінки на сайті: /anime/<slug>/ */
+            url: string;
+        };
         /**
-         * @description * `hls` - hls
-         *     * `file` - file
-         *     * `iframe` - iframe
-         *     * `unavailable` - unavailable
+         * @description * `anime` - Аніме
+         *     * `manga` - Манга
          * @enum {string}
          */
-        KindEnum: "hls" | "file" | "iframe" | "unavailable";
+        InstantTitleKindEnum: "anime" | "manga";
         /**
          * @description * `uk` - uk
          *     * `ja` - ja
@@ -129,7 +186,7 @@ export interface components {
              *     * `iframe` - iframe
              *     * `unavailable` - unavailable
              */
-            kind: components["schemas"]["KindEnum"];
+            kind: components["schemas"]["PlaybackSourceKindEnum"];
             /** Format: uri */
             url: string | null;
             qualities: components["schemas"]["Quality"][];
@@ -138,6 +195,14 @@ export interface components {
             iframe_url: string | null;
             message: string | null;
         };
+        /**
+         * @description * `hls` - hls
+         *     * `file` - file
+         *     * `iframe` - iframe
+         *     * `unavailable` - unavailable
+         * @enum {string}
+         */
+        PlaybackSourceKindEnum: "hls" | "file" | "iframe" | "unavailable";
         Quality: {
             label: string;
             height: number | null;
@@ -152,6 +217,42 @@ export interface components {
             /** @description False when this visitor already reported today */
             created: boolean;
             message: string;
+        };
+        Schedule: {
+            days: components["schemas"]["ScheduleDay"][];
+        };
+        ScheduleDay: {
+            /** Format: date */
+            date: string;
+            /** @description 0 = Monday … 6 = Sunday */
+            weekday: number;
+            items: components["schemas"]["ScheduleItem"][];
+        };
+        ScheduleDub: {
+            slug: string;
+            title: string;
+        };
+        ScheduleItem: {
+            title: components["schemas"]["ScheduleTitle"];
+            /** @description null when unknown */
+            episode: number | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 in Kyiv time
+             */
+            airs_at: string;
+            dubs: components["schemas"]["ScheduleDub"][];
+        };
+        ScheduleTitle: {
+            id: number;
+            title: string;
+            /** @description Front-end path, e.g. /anime/frieren/ */
+            url: string;
+            poster_url: string;
+        };
+        SearchError: {
+            message: string;
+            parameter?: string;
         };
         Subtitle: {
             lang: string;
@@ -247,6 +348,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
+        };
+    };
+    search_instant_retrieve: {
+        parameters: {
+            query: {
+                kind?: "anime" | "manga";
+                /** @description Запит, до 100 символів; будь-якою абеткою. */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstantSearch"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchError"];
+                };
             };
         };
     };

@@ -132,6 +132,17 @@ export interface InstantSearchItem {
   url: string;
 }
 
+export interface InstantSearchTeam {
+  id: number;
+  title: string;
+  url: string;
+}
+
+export interface InstantSearchResult {
+  items: InstantSearchItem[];
+  teams: InstantSearchTeam[];
+}
+
 export interface ScheduleItem {
   title: { id: number; title: string; url: string; posterUrl: string | null };
   episode: number | null;
@@ -141,6 +152,7 @@ export interface ScheduleItem {
 
 export interface ScheduleDay {
   date: string;
+  /** Ukrainian day name ("Четвер"). */
   weekday: string;
   items: ScheduleItem[];
 }

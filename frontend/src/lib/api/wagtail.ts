@@ -54,5 +54,9 @@ export type RawTitlesListing = Omit<components["schemas"]["TitlesListing"], "ite
   items: WagtailPage[];
 };
 
+/** DRF answers typed by the OpenAPI schema (the parsers still check every field). */
+export type RawSchedule = components["schemas"]["Schedule"];
+export type RawInstantSearch = components["schemas"]["InstantSearch"];
+
 /** Query parameters `titles/` accepts, as the OpenAPI schema names them. */
 export type TitlesQuery = NonNullable<operations["v2_titles_retrieve"]["parameters"]["query"]>;
