@@ -156,14 +156,15 @@ def _store(run, fetched, publish):
     try:
         # A savepoint: a record that fails leaves the page's transaction usable.
         with transaction.atomic():
-            _, outcome = importer.upsert_record(fetched, run, publish=publish)
+            imported, outcome = importer.upsert_record(fetched, run, publish=publish)
     except (importer.ReviewError, ValidationError, DatabaseError, ValueError) as error:
         _note_error(run, fetched.record.external_id, error)
         ImportedTitle.objects.filter(
             source=run.source, kind=run.kind, external_id=fetched.record.external_id
         ).update(state=ImportedTitle.State.FAILED, error=str(error)[:1000])
-        return
+        return None
     _count(run, outcome)
+    return imported
 
 
 def _ids(run, provider, ids, publish, progress):
@@ -177,7 +178,10 @@ def _ids(run, provider, ids, publish, progress):
                 source=run.source, kind=run.kind, external_id=external_id
             ).update(state=ImportedTitle.State.FAILED, error=str(error)[:1000])
         else:
-            _store(run, fetched, publish)
+            imported = _store(run, fetched, publish)
+            if run.source == "mangadex" and imported is not None and imported.page_id:
+                # A manga imported by id comes with its Ukrainian chapters.
+                run.published += import_chapters(imported.page_id, publish, provider)
         run.cursor = position + 2
         run.save()
         if progress:
@@ -263,15 +267,27 @@ def airing_anime_ids() -> list[int]:
     )
 
 
-def import_chapters(manga_id: int, publish: bool = False) -> int:
-    """Ukrainian chapters of a manga from its MangaDex feed."""
+def import_chapters(manga_id: int, publish: bool = False, provider=None) -> int:
+    """Ukrainian chapters of a manga from its MangaDex feed; returns how many were added."""
     manga = importer.PAGE_MODELS["manga"].objects.get(pk=manga_id)
     mangadex_id = (manga.external_ids or {}).get("mangadex")
     if not mangadex_id:
         return 0
-    provider = get_provider("mangadex")
+    own = provider is None
+    provider = provider or get_provider("mangadex")
     try:
         chapters = list(provider.chapters(mangadex_id, "uk"))
     finally:
-        provider.close()
+        if own:
+            provider.close()
     return importer.sync_chapters(manga, chapters, publish=publish)
+
+
+def mangadex_manga_ids() -> list[int]:
+    """Live manga pages that MangaDex knows (their chapters are checked daily)."""
+    return list(
+        importer.PAGE_MODELS["manga"]
+        .objects.live()
+        .filter(external_ids__has_key="mangadex")
+        .values_list("pk", flat=True)
+    )

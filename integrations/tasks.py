@@ -73,6 +73,14 @@ def detect_episodes_for(anime_id: int) -> int:
     return pipeline.detect_new_episodes(anime_id)
 
 
+@shared_task
+def import_new_chapters() -> None:
+    """Daily: Ukrainian chapters from MangaDex for the manga that have a MangaDex id. They are
+    published at once, like new episodes: the title itself was already reviewed."""
+    for manga_id in pipeline.mangadex_manga_ids():
+        import_chapters_for.delay(manga_id, True)
+
+
 @shared_task(**RETRY)
 def import_chapters_for(manga_id: int, publish: bool = False) -> int:
     return pipeline.import_chapters(manga_id, publish=publish)

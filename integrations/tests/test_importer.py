@@ -223,11 +223,12 @@ def test_mangadex_title_and_ukrainian_chapters(tree, providers):
     manga_id = "32d76d19-8a05-4db0-9fc2-e0b0648fe9d0"
     respx.get(f"{MANGADEX}/manga/{manga_id}").mock(return_value=ok("mangadex/manga_solo"))
     respx.get(f"{MANGADEX}/manga/{manga_id}/feed").mock(return_value=ok("mangadex/feed_solo_uk"))
-    run_ids(providers, "mangadex", [manga_id], kind="manga", publish=True)
+    run = run_ids(providers, "mangadex", [manga_id], kind="manga", publish=True)
     manga = MangaPage.objects.get()
     assert manga.title == "Тільки я змінюю рівень" and manga.format == "manhwa"
-    assert pipeline.import_chapters(manga.pk, publish=True) == 2
-    assert pipeline.import_chapters(manga.pk, publish=True) == 0
+    assert run.published == 3  # the title and its two readable Ukrainian chapters
+    assert pipeline.mangadex_manga_ids() == [manga.pk]
+    assert pipeline.import_chapters(manga.pk, publish=True, provider=providers("mangadex")) == 0
     chapters = ChapterPage.objects.child_of(manga).order_by("number")
     assert [(str(c.number), c.slug) for c in chapters] == [("1.00", "1"), ("1.50", "1-5")]
 
