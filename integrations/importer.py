@@ -162,8 +162,19 @@ def _allowed(name, current, applied: dict, new) -> bool:
 def apply_record(page, record: TitleRecord, *, claim_all: bool = False) -> list[str]:
     """Write the record to the page where allowed; returns the changed field names. A live page
     gets a new published revision only when something changed. ``claim_all`` (a page the
-    importer just created) also marks the fields that already hold the record's value."""
+    importer just created) also marks the fields that already hold the record's value.
+
+    When an editor has a draft waiting, the import goes into a new draft on top of it and is
+    not published: publishing would publish their unfinished work too."""
+    with transaction.atomic():
+        return _apply_record(page, record, claim_all)
+
+
+def _apply_record(page, record, claim_all):
     page = page.specific
+    publish = page.live and not page.has_unpublished_changes
+    if page.has_unpublished_changes and page.latest_revision_id:
+        page = page.get_latest_revision_as_object()
     state, _ = ImportedPageState.objects.get_or_create(page_id=page.pk)
     applied = dict(state.applied)
     changed = []
@@ -198,7 +209,7 @@ def apply_record(page, record: TitleRecord, *, claim_all: bool = False) -> list[
         state.save(update_fields=["applied", "updated_at"])
     if changed:
         revision = page.save_revision(log_action=True)
-        if page.live:
+        if publish:
             revision.publish()
     return changed
 

@@ -251,3 +251,20 @@ def test_command_runs_an_import_and_validates_input(tree, providers, capsys):
         with pytest.raises(CommandError):
             call_command("import_catalog", *bad, verbosity=0)
     assert Page.objects.type(AnimePage).count() == 1
+
+
+@respx.mock
+def test_an_editors_pending_draft_is_not_published_by_an_import(tree, providers):
+    mock_frieren()
+    run_ids(providers, "jikan", [52991], publish=True)
+    page = AnimePage.objects.get()
+    page.title_romaji = "Draft romaji"
+    page.save_revision()  # an editor's unpublished draft
+    changed = load("jikan/anime_52991_full")
+    changed["data"]["score"] = 9.5
+    respx.get(f"{JIKAN}/anime/52991/full").mock(return_value=httpx.Response(200, json=changed))
+    run_ids(providers, "jikan", [52991])
+    live = AnimePage.objects.get()
+    assert live.title_romaji == "Sousou no Frieren"  # the draft stays a draft
+    draft = live.get_latest_revision_as_object()
+    assert draft.title_romaji == "Draft romaji" and float(draft.external_score) == 9.5
