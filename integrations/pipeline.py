@@ -24,7 +24,7 @@ from cms.catalog.models import TitlePage
 from integrations import importer
 from integrations.models import ImportedTitle, ImportRun
 from integrations.providers import get_provider
-from integrations.providers.base import FinalError, NotFound, ProviderError, RetryableError
+from integrations.providers.base import FinalError, ProviderError, RetryableError
 from integrations.providers.common import SEASONS, has_cyrillic
 from integrations.records import EpisodeRecord
 
@@ -207,23 +207,31 @@ def _hikka(run, provider, ids, progress):
         mal_id = int(ids[position])
         try:
             fetched = provider.fetch(run.kind, mal_id)
-        except NotFound as error:
+        except FinalError as error:
             _note_error(run, str(mal_id), error)
         else:
-            imported, outcome = importer.upsert_record(fetched, run)
-            _count(run, outcome)
-            model = importer.PAGE_MODELS[run.kind]
-            for page in model.objects.filter(external_ids__mal=mal_id):
-                if importer.apply_record(page, fetched.record):
-                    run.updated += 1
-                if imported.page_id is None:
-                    imported.page = page
-                    imported.state = ImportedTitle.State.PUBLISHED
-                    imported.save(update_fields=["page", "state"])
+            _apply_ukrainian(run, fetched, mal_id)
         run.cursor = position + 2
         run.save()
         if progress:
             progress(1)
+
+
+def _apply_ukrainian(run, fetched, mal_id):
+    model = importer.PAGE_MODELS[run.kind]
+    try:
+        with transaction.atomic():
+            imported, outcome = importer.upsert_record(fetched, run)
+            _count(run, outcome)
+            for page in model.objects.filter(external_ids__mal=mal_id).order_by("pk"):
+                if importer.apply_record(page, fetched.record):
+                    run.updated += 1
+                if imported.state != ImportedTitle.State.PUBLISHED:
+                    imported.page = page
+                    imported.state = ImportedTitle.State.PUBLISHED
+                    imported.save(update_fields=["page", "state"])
+    except (ValidationError, DatabaseError) as error:
+        _note_error(run, str(mal_id), error)
 
 
 # --- jobs the beat schedule runs ----------------------------------------------------------

@@ -268,3 +268,11 @@ def test_an_editors_pending_draft_is_not_published_by_an_import(tree, providers)
     assert live.title_romaji == "Sousou no Frieren"  # the draft stays a draft
     draft = live.get_latest_revision_as_object()
     assert draft.title_romaji == "Draft romaji" and float(draft.external_score) == 9.5
+
+
+@respx.mock
+def test_hikka_without_the_title_is_noted_and_the_run_goes_on(tree, providers):
+    respx.get(f"{HIKKA}/integrations/mal/anime/1").mock(return_value=httpx.Response(404))
+    run = pipeline.start_run("hikka", "anime", "ids", ids=["1"])
+    pipeline.execute(run, provider=providers("hikka"))
+    assert (run.status, run.failed, run.errors[0]["item"]) == ("finished", 1, "1")
