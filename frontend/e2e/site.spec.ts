@@ -196,6 +196,24 @@ describe("AniHata in Chromium", () => {
     expect(await page.locator(".grid .card").count()).toBeGreaterThan(0);
   });
 
+  it("gives every other page type a title, a description, one h1 and alt texts", async () => {
+    const manga = await apiJson<TitlesAnswer>("/api/v2/titles/?kind=manga&limit=1");
+    const mangaPath = new URL(manga.items[0]!.meta.html_url).pathname;
+    const chapters = await apiJson<{ items: { meta: { html_url: string } }[] }>(
+      `/api/v2/pages/?child_of=${(manga.items[0] as unknown as { id: number }).id}&type=manga.ChapterPage&limit=1`,
+    );
+    const paths = ["/manga/", mangaPath, "/schedule/", "/search/"];
+    if (chapters.items[0]) paths.push(new URL(chapters.items[0].meta.html_url).pathname);
+    for (const path of paths) {
+      const tracked = await open(path);
+      expect(tracked.status, path).toBe(200);
+      await expectBasics(tracked);
+      await tracked.page.context().close();
+      expect(tracked.problems.join("\n"), path).toBe("");
+      current = null;
+    }
+  });
+
   it("answers 404 in Ukrainian for an unknown page", async () => {
     current = await openTrackedPage(browser);
     current.allow(/status of 404 .*\/anime\/takoho-ne-buvaie\/\)$/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EPISODE_FORMS, countLabel, formatDate, formatRating, labelOf, STATUS_LABELS } from "./labels";
+import { EPISODE_FORMS, countLabel, formatDate, formatDayMonth, formatRating, labelOf, STATUS_LABELS } from "./labels";
 
 describe("Ukrainian plurals", () => {
   it.each([
@@ -20,6 +20,7 @@ describe("formatting", () => {
     expect(formatDate("2023-09-29")).toBe("29 вересня 2023 р.");
     expect(formatDate("not a date")).toBe("not a date");
     expect(formatDate(null)).toBe("");
+    expect(formatDayMonth("2026-11-27")).toBe("27 листопада");
   });
 
   it("labels codes and ratings", () => {

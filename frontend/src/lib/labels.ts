@@ -84,6 +84,18 @@ const dateFormat = new Intl.DateTimeFormat("uk-UA", {
   timeZone: "Europe/Kyiv",
 });
 
+const dayMonthFormat = new Intl.DateTimeFormat("uk-UA", {
+  day: "numeric",
+  month: "long",
+  timeZone: "Europe/Kyiv",
+});
+
+/** "2026-11-27" -> "27 листопада". */
+export function formatDayMonth(value: string): string {
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+  return Number.isNaN(date.getTime()) ? value : dayMonthFormat.format(date);
+}
+
 const timeFormat = new Intl.DateTimeFormat("uk-UA", {
   hour: "2-digit",
   minute: "2-digit",

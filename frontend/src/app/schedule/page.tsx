@@ -5,7 +5,7 @@ import EmptyState from "@/components/common/EmptyState";
 import DubTeamChips from "@/components/dubbing/DubTeamChips";
 import Poster from "@/components/titles/Poster";
 import { getSchedule } from "@/lib/api/search";
-import { formatDate, formatTime } from "@/lib/labels";
+import { formatDayMonth, formatTime } from "@/lib/labels";
 import { pageMetadata } from "@/lib/seo";
 
 // Rendered per request (data cached for 10 minutes): the API is not reachable at build time.
@@ -40,7 +40,7 @@ export default async function ScheduleRoute() {
           {days.map((day) => (
             <li key={day.date} className="schedule__day">
               <h2>
-                {day.weekday} <span className="muted">{formatDate(day.date)}</span>
+                {day.weekday} <span className="muted">{formatDayMonth(day.date)}</span>
               </h2>
               {day.items.length === 0 ? (
                 <p className="muted">Нічого не виходить.</p>
