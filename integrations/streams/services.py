@@ -49,7 +49,11 @@ def _cache_key(spec: SourceSpec) -> str:
 
 def resolve_cached(spec: SourceSpec) -> Resolution:
     key = _cache_key(spec)
-    cached = cache.get(key)
+    try:
+        cached = cache.get(key)
+    except Exception:  # cache (Redis) down: resolve without it rather than fail the page
+        logger.warning("resolution cache unavailable", exc_info=True)
+        cached = None
     if cached is not None:
         return Resolution(**cached)
     try:
@@ -64,7 +68,10 @@ def resolve_cached(spec: SourceSpec) -> Resolution:
     )
     if degraded:
         ttl = min(ttl, getattr(settings, "STREAM_RESOLVE_FAILURE_TTL", 60))
-    cache.set(key, resolution.as_dict(), ttl)
+    try:
+        cache.set(key, resolution.as_dict(), ttl)
+    except Exception:
+        logger.warning("resolution cache unavailable", exc_info=True)
     return resolution
 
 

@@ -51,3 +51,13 @@ def test_several_sources_resolve_in_parallel_in_order():
         )
     expected = [f"https://ashdi.vip/v/{n}.m3u8" for n in range(4)]
     assert [r.url for r in resolve_sources(specs)] == expected
+
+
+@respx.mock
+def test_a_cache_outage_still_resolves():
+    respx.get(ASHDI.url).mock(return_value=httpx.Response(200, text=PAGE))
+    with (
+        mock.patch.object(cache, "get", side_effect=ConnectionError("redis down")),
+        mock.patch.object(cache, "set", side_effect=ConnectionError("redis down")),
+    ):
+        assert resolve_cached(ASHDI).url == "https://ashdi.vip/v/7/index.m3u8"
