@@ -34,6 +34,9 @@ def test_list_and_inspect_show_the_diff(editor, queued):
     listing = editor.get(reverse("wagtailsnippets_integrations_importedtitle:list"))
     assert listing.status_code == 200 and "Sousou no Frieren" not in listing.content.decode()
     assert "Frieren: Beyond Journey&#x27;s End" in listing.content.decode()
+    search = reverse("wagtailsnippets_integrations_importedtitle:list_results")
+    assert "Beyond Journey" in editor.get(search, {"q": "Frieren"}).content.decode()
+    assert "Beyond Journey" not in editor.get(search, {"q": "Naruto"}).content.decode()
     url = reverse("wagtailsnippets_integrations_importedtitle:inspect", args=(queued.pk,))
     page = editor.get(url).content.decode()
     assert "Що зміниться на сторінці" in page and "Опублікувати як нову сторінку" in page
