@@ -170,7 +170,9 @@ def test_kitsu_includes_categories_and_mappings():
     route = respx.get(f"{KITSU}/anime/46474").mock(return_value=ok("kitsu/anime_46474"))
     kitsu, _ = provider("kitsu", KITSU)
     record = kitsu.fetch("anime", "46474").record
-    assert route.calls.last.request.url.params["include"] == "categories,mappings"
+    assert route.calls.last.request.url.params["include"] == (
+        "categories,mappings,animeProductions.producer"
+    )
     assert record.external_ids["mal"] == 52991
 
 

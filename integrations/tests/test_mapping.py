@@ -94,6 +94,7 @@ def test_kitsu_strings_included_and_mappings():
     record = kitsu.map_title(body["data"], body["included"], "anime")
     assert record.external_score == 9.04  # "90.41" on 0–100
     assert record.genres == ["Adventure", "Fantasy"]
+    assert record.studios == ["Madhouse"]  # Aniplex is a producer
     assert record.external_ids == {"kitsu": "46474", "mal": 52991, "anilist": 154587}
     assert record.synonyms == ["Frieren"]
     assert (record.format, record.status, record.age_rating) == ("tv", "finished", "pg")

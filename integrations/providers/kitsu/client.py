@@ -8,7 +8,10 @@ from integrations.providers.base_provider import Provider as BaseProvider
 from integrations.providers.kitsu import mapping
 
 PER_PAGE = 20
-INCLUDE = "categories,mappings"
+INCLUDE = {
+    "anime": "categories,mappings,animeProductions.producer",
+    "manga": "categories,mappings",
+}
 
 
 class KitsuClient(ProviderClient):
@@ -17,7 +20,7 @@ class KitsuClient(ProviderClient):
     default_base_url = "https://kitsu.io/api/edge"
 
     def title(self, kind: str, kitsu_id) -> dict:
-        return self.get_json(f"{kind}/{int(kitsu_id)}", {"include": INCLUDE})
+        return self.get_json(f"{kind}/{int(kitsu_id)}", {"include": INCLUDE[kind]})
 
     def pages(self, kind: str, params: dict, start_page: int = 1):
         page = start_page
@@ -26,7 +29,7 @@ class KitsuClient(ProviderClient):
                 kind,
                 {
                     **params,
-                    "include": INCLUDE,
+                    "include": INCLUDE[kind],
                     "page[limit]": PER_PAGE,
                     "page[offset]": (page - 1) * PER_PAGE,
                 },

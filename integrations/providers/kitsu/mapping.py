@@ -48,6 +48,8 @@ MAPPING_SITES = {"myanimelist": "mal", "anilist": "anilist"}
 
 def _related(resource: dict, included: list, name: str) -> list[dict]:
     links = ((resource.get("relationships") or {}).get(name) or {}).get("data") or []
+    if isinstance(links, dict):  # a to-one relationship
+        links = [links]
     wanted = {(link.get("type"), str(link.get("id"))) for link in links if isinstance(link, dict)}
     return [
         item
@@ -66,6 +68,17 @@ def _cross_ids(resource: dict, included: list, kind: str) -> dict:
             if number:
                 ids[MAPPING_SITES[site]] = number
     return ids
+
+
+def _studios(resource: dict, included: list) -> list[str]:
+    """Producers linked through ``animeProductions`` with the role "studio"."""
+    names = []
+    for production in _related(resource, included, "animeProductions"):
+        if (production.get("attributes") or {}).get("role") != "studio":
+            continue
+        for producer in _related(production, included, "producer"):
+            names.append((producer.get("attributes") or {}).get("name"))
+    return dedupe(names)
 
 
 def map_title(resource: dict, included: list | None, kind: str) -> TitleRecord:
@@ -111,6 +124,7 @@ def map_title(resource: dict, included: list | None, kind: str) -> TitleRecord:
         external_ids={"kitsu": kitsu_id, **_cross_ids(resource, included, kind)},
     )
     if kind == "anime":
+        record.studios = _studios(resource, included)
         record.episodes_total = to_int(attrs.get("episodeCount")) or None
         record.episode_duration = to_int(attrs.get("episodeLength")) or None
     else:
