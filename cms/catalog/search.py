@@ -25,9 +25,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import connection
-from django.db.models import F, FloatField, QuerySet, TextField, Value
-from django.db.models.functions import Cast, Concat, Greatest
+from django.db import connection, transaction
+from django.db.models import F, QuerySet
 from translitua import UkrainianKMU, translit
 from wagtail.search.query import Fuzzy
 
@@ -35,6 +34,7 @@ logger = logging.getLogger(__name__)
 
 MAX_SEARCH_HITS = 1000
 TEAM_LIMIT = 5
+ANY_WORD_LIMIT = 100
 # A pass that finds fewer titles than this lets the next, looser pass add its own.
 ENOUGH_HITS = 3
 FUZZY_THRESHOLD = 0.3
@@ -194,8 +194,9 @@ def ranked_hits(text: str, kind: str | None, limit: int, backend_name: str) -> l
     queryset = searchable_titles(kind).only("id", "rating", "external_score")
     hits = ranked(queryset.search(text, operator="and", backend=backend_name)[:limit])
     add_new(hits, ranked(queryset.autocomplete(text, backend=backend_name)[:limit]))
-    if not hits:
-        hits = ranked(queryset.search(text, operator="or", backend=backend_name)[:limit])
+    if not hits:  # any word: past the best matches only noise, so fewer of them
+        loose = queryset.search(text, operator="or", backend=backend_name)
+        hits = ranked(loose[: min(limit, ANY_WORD_LIMIT)])
     if len(hits) < ENOUGH_HITS:
         # Beside real matches only close names may join; alone, looser ones may.
         threshold = FUZZY_THRESHOLD_BESIDE_MATCHES if hits else FUZZY_THRESHOLD
@@ -245,36 +246,46 @@ def fuzzy_hits(text: str, kind: str | None, backend_name: str, threshold: float)
     return python_similarity_hits(text, kind, threshold)
 
 
-def names_expression():
-    """Every name of a title as one text, for trigram similarity in SQL."""
-    expressions = []
-    for name in ("title", "title_en", "title_romaji", "title_native"):
-        expressions += [F(name), Value(" ")]
-    expressions.append(Cast("synonyms", output_field=TextField()))
-    return Concat(*expressions, output_field=TextField())
+# Names other than the Ukrainian title, as indexed by migration catalog.0004 (same expression).
+TITLE_NAMES_SQL = (
+    "anihata_title_names({t}.title_en, {t}.title_romaji, {t}.title_native, {t}.synonyms)"
+)
+TRIGRAM_SQL = """
+SELECT t.page_ptr_id
+FROM catalog_titlepage t JOIN wagtailcore_page p ON p.id = t.page_ptr_id
+WHERE p.live AND (%(kind)s::text IS NULL OR t.kind = %(kind)s) AND t.page_ptr_id IN (
+    SELECT id FROM wagtailcore_page WHERE {page_matches}
+    UNION
+    SELECT page_ptr_id FROM catalog_titlepage WHERE {names_matches}
+)
+ORDER BY GREATEST({similarities}) DESC, t.rating DESC NULLS LAST,
+    t.external_score DESC NULLS LAST, t.page_ptr_id
+LIMIT %(limit)s
+"""
 
 
 def trigram_hits(text: str, kind: str | None, threshold: float) -> list[int]:
-    """pg_trgm word similarity between the query (both alphabets) and the names."""
-    from django.contrib.postgres.search import TrigramWordSimilarity
-
-    similarities = [
-        TrigramWordSimilarity(Value(variant), "search_names") for variant in query_variants(text)
-    ]
-    similarity = (
-        Greatest(*similarities, output_field=FloatField())
-        if len(similarities) > 1
-        else similarities[0]
+    """pg_trgm word similarity between the query (in both alphabets) and the names. The `%>`
+    operator finds candidates through the trigram indexes; only they get a similarity."""
+    variants = query_variants(text)
+    params: dict = {"kind": kind, "limit": FUZZY_LIMIT}
+    params.update({f"v{i}": variant for i, variant in enumerate(variants)})
+    names = TITLE_NAMES_SQL.format(t="catalog_titlepage")
+    sql = TRIGRAM_SQL.format(
+        page_matches=" OR ".join(f"title %%> %(v{i})s" for i in range(len(variants))),
+        names_matches=" OR ".join(f"{names} %%> %(v{i})s" for i in range(len(variants))),
+        similarities=", ".join(
+            f"word_similarity(%(v{i})s, p.title || ' ' || {TITLE_NAMES_SQL.format(t='t')})"
+            for i in range(len(variants))
+        ),
     )
-    rows = (
-        searchable_titles(kind)
-        .annotate(search_names=names_expression())
-        .annotate(similarity=similarity)
-        .filter(similarity__gte=threshold)
-        .order_by("-similarity", F("rating").desc(nulls_last=True), "-external_score", "id")
-        .values_list("id", flat=True)[:FUZZY_LIMIT]
-    )
-    return list(rows)
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The threshold of `%>`, for this transaction only.
+        cursor.execute(
+            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(threshold)]
+        )
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def trigrams(text: str) -> set[str]:
