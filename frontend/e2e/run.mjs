@@ -21,6 +21,8 @@ const DATABASE_URL = process.env.E2E_DATABASE_URL || `sqlite:///${path.join(TMP,
 const READY_TIMEOUT_MS = 120_000;
 
 const servers = [];
+/** One-shot commands still running (migrate, load_demo, build), stopped if the run fails. */
+const running = new Set();
 
 function log(message) {
   console.log(`[e2e] ${message}`);
@@ -42,10 +44,13 @@ function freePort() {
 function run(command, args, options) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit", ...options });
+    running.add(child);
     child.on("error", reject);
-    child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args[0]} exited with ${code ?? signal}`)),
-    );
+    child.on("exit", (code, signal) => {
+      running.delete(child);
+      if (code === 0) resolve();
+      else reject(new Error(`${path.basename(command)} ${args[0]} exited with ${code ?? signal}`));
+    });
   });
 }
 
@@ -64,6 +69,7 @@ function startServer(name, command, args, options) {
 }
 
 function stopServers() {
+  for (const child of running) child.kill("SIGTERM");
   for (const { child } of servers) {
     if (child.exitCode === null && child.signalCode === null) {
       try {

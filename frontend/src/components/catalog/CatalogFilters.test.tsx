@@ -36,7 +36,7 @@ describe("CatalogFilters", () => {
       [...container.querySelectorAll("input[name], select[name]")].map((el) => el.getAttribute("name")),
     );
     expect([...names].sort()).toEqual(
-      ["audio", "dub_team", "format", "genre", "order", "search", "season", "status", "year_from", "year_to"].sort(),
+      ["audio", "dub_team", "format", "genre", "order", "search", "season", "status", "studio", "year_from", "year_to"].sort(),
     );
   });
 

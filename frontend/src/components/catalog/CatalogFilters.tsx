@@ -144,7 +144,6 @@ export default function CatalogFilters(props: CatalogFiltersProps) {
         </div>
       </div>
       {filters.year && <input type="hidden" name="year" value={filters.year} />}
-      {filters.studio && <input type="hidden" name="studio" value={filters.studio} />}
       <SelectFilter
         name="season"
         label="Сезон"
@@ -163,6 +162,14 @@ export default function CatalogFilters(props: CatalogFiltersProps) {
         value={filters.format}
         options={optionsFor(facets.format, FORMAT_LABELS, formats, filters.format)}
       />
+      {kind !== "manga" && (
+        <SelectFilter
+          name="studio"
+          label="Студія"
+          value={filters.studio}
+          options={optionsFor(facets.studio, {}, [], filters.studio)}
+        />
+      )}
       <SelectFilter
         name="dub_team"
         label={kind === "manga" ? "Команда перекладу" : "Команда озвучення"}

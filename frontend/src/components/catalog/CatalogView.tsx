@@ -81,7 +81,7 @@ export default async function CatalogView(props: CatalogViewProps) {
   }
   const { listing } = result;
   const pageCount = Math.max(1, Math.ceil(listing.total / CATALOG_PAGE_SIZE));
-  const labelFor = (name: FacetName | "genre", value: string) =>
+  const labelFor = (name: FacetName, value: string) =>
     listing.facets[name].find((facet) => facet.value === value)?.label ??
     VALUE_LABELS[name]?.[value] ??
     value;
