@@ -16,16 +16,17 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 
-from cms.anime.models import AnimePage
+from cms.anime.models import AnimePage, EpisodePage
 from cms.catalog.models import TitlePage
 from integrations import importer
 from integrations.models import ImportedTitle, ImportRun
 from integrations.providers import get_provider
 from integrations.providers.base import FinalError, ProviderError, RetryableError
 from integrations.providers.common import SEASONS, has_cyrillic
+from integrations.providers.jikan.client import EPISODES_PER_PAGE
 from integrations.records import EpisodeRecord
 
 logger = logging.getLogger(__name__)
@@ -252,9 +253,11 @@ def detect_new_episodes(anime_id: int, publish: bool = True) -> int:
     anime = AnimePage.objects.get(pk=anime_id)
     mal_id = (anime.external_ids or {}).get("mal")
     if mal_id:
+        # Long shows have many pages of episodes: start at the page of the last one we have.
+        last = EpisodePage.objects.child_of(anime).aggregate(last=Max("number"))["last"] or 0
         jikan = get_provider("jikan")
         try:
-            episodes = list(jikan.episodes(mal_id))
+            episodes = list(jikan.episodes(mal_id, start_page=last // EPISODES_PER_PAGE + 1))
         finally:
             jikan.close()
     elif anime.next_episode_number:

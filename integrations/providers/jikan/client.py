@@ -9,6 +9,8 @@ from integrations.providers.base_provider import Fetched, ResultPage
 from integrations.providers.base_provider import Provider as BaseProvider
 from integrations.providers.jikan import mapping
 
+EPISODES_PER_PAGE = 100  # Jikan's fixed page size for /anime/{id}/episodes
+
 
 class JikanClient(ProviderClient):
     source = "jikan"
@@ -64,8 +66,8 @@ class Provider(BaseProvider):
     def search(self, kind, query, start_page=1):
         return self._listing(kind, self.client.pages(kind, {"q": query}, start_page))
 
-    def episodes(self, mal_id):
-        for _, items in self.client.episodes(mal_id):
+    def episodes(self, mal_id, start_page: int = 1):
+        for _, items in self.client.episodes(mal_id, start_page):
             for item in items:
                 episode = mapping.map_episode(item)
                 if episode:
