@@ -14,5 +14,7 @@ export default defineConfig({
     setupFiles: ["./vitest.setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
     css: false,
+    // jsdom role queries are slow on a busy two-core CI machine; 5 s was seen to time out.
+    testTimeout: 20_000,
   },
 });
