@@ -1,5 +1,7 @@
 """The limiter's two backends obey the same rules; the Redis one is shared between instances."""
 
+import uuid
+
 import pytest
 
 from integrations.ratelimit import FakeClock, LocalRateLimiter, RedisRateLimiter, Rule
@@ -14,8 +16,14 @@ def redis_client():
         client.ping()
     except redis.exceptions.ConnectionError:
         pytest.skip("no Redis on 127.0.0.1:6379")
-    client.flushdb()
     return client
+
+
+def redis_limiter(client, clock):
+    """A limiter under a key prefix of its own: parallel test workers share the Redis."""
+    limiter = RedisRateLimiter(client, clock=clock, rules=RULES)
+    limiter.prefix = f"anihata-test:{uuid.uuid4().hex}"
+    return limiter
 
 
 def grant_times(limiter, clock, n):
@@ -32,7 +40,7 @@ def test_sliding_windows(backend):
     if backend == "local":
         limiter = LocalRateLimiter(clock=clock, rules=RULES)
     else:
-        limiter = RedisRateLimiter(redis_client(), clock=clock, rules=RULES)
+        limiter = redis_limiter(redis_client(), clock)
     times = grant_times(limiter, clock, 7)
     start = times[0]
     assert [round(t - start, 3) for t in times] == [0, 0, 0, 1, 1, 10, 10]
@@ -44,7 +52,7 @@ def test_block_pauses_the_key(backend):
     if backend == "local":
         limiter = LocalRateLimiter(clock=clock, rules=RULES)
     else:
-        limiter = RedisRateLimiter(redis_client(), clock=clock, rules=RULES)
+        limiter = redis_limiter(redis_client(), clock)
     limiter.block("src", 30)
     limiter.block("src", 5)  # a shorter block never shortens the first
     assert limiter.acquire("src") == pytest.approx(30)
@@ -53,8 +61,9 @@ def test_block_pauses_the_key(backend):
 def test_redis_limiter_is_shared_between_workers():
     client = redis_client()
     clock = FakeClock()
-    first = RedisRateLimiter(client, clock=clock, rules=RULES)
+    first = redis_limiter(client, clock)
     second = RedisRateLimiter(client, clock=clock, rules=RULES)
+    second.prefix = first.prefix  # another worker process, same Redis keys
     start = clock.now()
     for limiter in (first, second, first):
         limiter.acquire("src")

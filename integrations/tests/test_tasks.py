@@ -17,9 +17,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def eager(settings, providers):
+def eager(settings, providers, monkeypatch):
+    """Run tasks in-process even where CI configures a broker (REDIS_URL)."""
     settings.CELERY_TASK_ALWAYS_EAGER = True
-    tasks.run_import.app.conf.task_always_eager = True
+    monkeypatch.setitem(tasks.run_import.app.conf, "task_always_eager", True)
+    monkeypatch.setitem(tasks.run_import.app.conf, "task_eager_propagates", True)
 
 
 @respx.mock
