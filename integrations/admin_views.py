@@ -1,15 +1,27 @@
 """Admin review of imported titles: the inspect page shows what would change on the page and
 offers the editor's actions (publish as a new page, merge into an existing page, ignore)."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+from wagtail.admin.widgets import AdminPageChooser
 from wagtail.snippets.views.snippets import InspectView
 
 from integrations import importer
 from integrations.models import ImportedTitle
+
+
+class MergeForm(forms.Form):
+    """Choose the page to merge into, among pages of the record's kind."""
+
+    page_id = forms.IntegerField(label="Сторінка")
+
+    def __init__(self, kind: str, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["page_id"].widget = AdminPageChooser(target_models=[importer.PAGE_MODELS[kind]])
 
 
 class ImportedTitleInspectView(InspectView):
@@ -22,6 +34,9 @@ class ImportedTitleInspectView(InspectView):
         context["review_url"] = reverse("integrations_review", args=(self.object.pk,))
         context["can_review"] = self.user_has_permission("change")
         context["page_model"] = importer.PAGE_MODELS[self.object.kind]._meta.verbose_name
+        context["merge_form"] = MergeForm(
+            self.object.kind, initial={"page_id": self.object.page_id}
+        )
         return context
 
 
@@ -38,10 +53,10 @@ def review(request, pk):
             page = importer.publish_new(imported.pk)
             messages.success(request, f"Опубліковано: «{page.title}».")
         elif action == "merge":
-            page_id = request.POST.get("page_id", "")
-            if not page_id.isdigit():
-                raise importer.ReviewError("Вкажіть ID сторінки (число з адреси її редагування).")
-            page = importer.merge_into(imported.pk, int(page_id))
+            form = MergeForm(imported.kind, request.POST)
+            if not form.is_valid():
+                raise importer.ReviewError("Оберіть сторінку, з якою об'єднати запис.")
+            page = importer.merge_into(imported.pk, form.cleaned_data["page_id"])
             messages.success(request, f"Об'єднано зі сторінкою «{page.title}».")
         elif action == "ignore":
             importer.ignore(imported.pk)

@@ -40,6 +40,7 @@ def test_list_and_inspect_show_the_diff(editor, queued):
     url = reverse("wagtailsnippets_integrations_importedtitle:inspect", args=(queued.pk,))
     page = editor.get(url).content.decode()
     assert "Що зміниться на сторінці" in page and "Опублікувати як нову сторінку" in page
+    assert "page-chooser" in page and "Об'єднати з обраною сторінкою" in page
     assert editor.get(reverse("wagtailsnippets_integrations_importrun:list")).status_code == 200
     run = ImportRun.objects.get()
     inspect_run = reverse("wagtailsnippets_integrations_importrun:inspect", args=(run.pk,))
