@@ -36,6 +36,7 @@ async function newEpisodes(recent: TitleSummary[]): Promise<NewEpisode[]> {
     const listing = await getPagesOfType("anime.EpisodePage", {
       order: "-first_published_at",
       limit: 100,
+      fields: "number,sources",
     });
     const byUrl = new Map(recent.map((title) => [title.url, title]));
     const seen = new Set<string>();
@@ -82,7 +83,7 @@ function Section(props: { id: string; title: string; more?: string; children: Re
 
 async function HomeView({ page }: PageViewProps) {
   const [recent, ongoing, popular, dubbed, manga] = await Promise.all([
-    rowOrEmpty(homeRow("anime", "-updated", {}, 100)),
+    rowOrEmpty(homeRow("anime", "-updated", {}, 60)),
     rowOrEmpty(homeRow("anime", "-rating", { status: "ongoing" })),
     rowOrEmpty(homeRow("anime", "-rating")),
     rowOrEmpty(homeRow("anime", "-updated", { audio: "uk" })),
