@@ -4,7 +4,7 @@ import { mapDubTeamPage } from "@/lib/api/mappers";
 import { getPagesOfType } from "@/lib/api/pages";
 import { getTitles } from "@/lib/api/titles";
 import type { TitleKind, TitleSummary } from "@/lib/api/types";
-import { absoluteUrl } from "@/lib/config";
+import { absoluteMediaUrl, absoluteUrl } from "@/lib/config";
 
 // Built per request (its API reads are cached): the API is not reachable at build time.
 export const dynamic = "force-dynamic";
@@ -40,7 +40,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       url: absoluteUrl(title.url),
       changeFrequency: "weekly" as const,
       priority: 0.7,
-      ...(title.posterUrl ? { images: [title.posterUrl] } : {}),
+      ...(title.posterUrl ? { images: [absoluteMediaUrl(title.posterUrl)!] } : {}),
     })),
     ...teams.map((team) => ({ url: absoluteUrl(team.url), changeFrequency: "monthly" as const, priority: 0.4 })),
   ];

@@ -19,5 +19,11 @@ export function absoluteUrl(path: string): string {
   return `${siteOrigin()}${path.startsWith("/") ? path : `/${path}`}`;
 }
 
+/** Absolute URL for a media URL that may be site-relative ("/media/x.svg"). */
+export function absoluteMediaUrl(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  return url.startsWith("/") ? absoluteUrl(url) : url;
+}
+
 export const SITE_NAME = "AniHata";
 export const SITE_TAGLINE = "аніме українською";

@@ -20,8 +20,15 @@ describe("metadata", () => {
   });
 
   it("describes anime as TVSeries and manga as Book", () => {
-    const base = { id: 1, title: "Берсерк", meta: { type: "manga.MangaPage", html_url: "/manga/berserk/" } };
-    expect(titleJsonLd(mapTitleDetail(base))["@type"]).toBe("Book");
+    const base = {
+      id: 1,
+      title: "Берсерк",
+      meta: { type: "manga.MangaPage", html_url: "/manga/berserk/" },
+      poster_url: "/media/berserk.svg",
+    };
+    const book = titleJsonLd(mapTitleDetail(base));
+    expect(book["@type"]).toBe("Book");
+    expect(book.image).toBe("https://anihata.example/media/berserk.svg");
     const anime = titleJsonLd(mapTitleDetail({ ...base, meta: { type: "anime.AnimePage" }, rating: 8.5, rating_count: 4 }));
     expect(anime["@type"]).toBe("TVSeries");
     expect(anime.aggregateRating).toMatchObject({ ratingValue: 8.5, ratingCount: 4 });

@@ -1,7 +1,7 @@
 /** Metadata and JSON-LD builders shared by every page type. */
 import type { Metadata } from "next";
 import type { TitleDetail } from "@/lib/api/types";
-import { SITE_NAME, absoluteUrl } from "@/lib/config";
+import { SITE_NAME, absoluteMediaUrl, absoluteUrl } from "@/lib/config";
 
 const DESCRIPTION_LENGTH = 200;
 
@@ -59,7 +59,7 @@ export function titleJsonLd(title: TitleDetail): Record<string, unknown> {
     ),
     url: absoluteUrl(title.url),
     description: plainText(title.descriptionHtml, 500) || undefined,
-    image: title.posterUrl ?? undefined,
+    image: absoluteMediaUrl(title.posterUrl),
     genre: title.genres.map((genre) => genre.name),
     inLanguage: "uk",
     datePublished: title.startDate ?? undefined,
