@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mapTitleDetail } from "@/lib/api/mappers";
 import { pageMetadata, plainText, titleJsonLd } from "./seo";
 
@@ -11,9 +11,11 @@ describe("plainText", () => {
   });
 });
 
+beforeEach(() => vi.stubEnv("FRONTEND_URL", "https://anihata.example"));
+afterEach(() => vi.unstubAllEnvs());
+
 describe("metadata", () => {
   it("sets canonical, OpenGraph image and description", () => {
-    process.env.FRONTEND_URL = "https://anihata.example";
     const metadata = pageMetadata({ title: "Т", description: "Опис", path: "/anime/x/", image: "/media/p.svg" });
     expect(metadata.alternates?.canonical).toBe("https://anihata.example/anime/x/");
     expect(metadata.openGraph).toMatchObject({ url: "https://anihata.example/anime/x/", images: [{ url: "/media/p.svg" }] });
