@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.anime.api import LatestEpisodesView
 from cms.anime.schedule import ScheduleView
 from cms.catalog.api import TitlesView
 from cms.catalog.search_api import InstantSearchView
@@ -18,6 +19,7 @@ from .health import health
 
 urlpatterns = [
     path("api/v2/titles/", TitlesView.as_view(), name="titles"),
+    path("api/v2/episodes/latest/", LatestEpisodesView.as_view(), name="latest-episodes"),
     path("api/v2/", api_router.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/search/instant/", InstantSearchView.as_view(), name="instant-search"),

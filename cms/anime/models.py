@@ -120,6 +120,7 @@ class DubTeamRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     slug = serializers.CharField()
     title = serializers.CharField()
+    logo_url = serializers.CharField(allow_null=True)
 
 
 class SourceSummarySerializer(serializers.Serializer):
@@ -181,7 +182,12 @@ class EpisodePage(HeadlessMixin, Page):
     @classmethod
     def api_prefetch(cls, queryset):
         return queryset.prefetch_related(
-            models.Prefetch("sources", queryset=VideoSource.objects.select_related("dub_team"))
+            models.Prefetch(
+                "sources",
+                queryset=VideoSource.objects.select_related("dub_team__logo").prefetch_related(
+                    "dub_team__logo__renditions"
+                ),
+            )
         )
 
     @property

@@ -217,9 +217,7 @@ class TitlePage(HeadlessMixin, Page):
         index.AutocompleteField("synonyms_text"),
         index.AutocompleteField("names_transliterated"),
         index.RelatedFields("genres", [index.SearchField("name"), index.SearchField("name_en")]),
-        index.RelatedFields(
-            "studios", [index.SearchField("name"), index.SearchField("name_en")]
-        ),
+        index.RelatedFields("studios", [index.SearchField("name"), index.SearchField("name_en")]),
         index.FilterField("kind"),
         index.FilterField("format"),
         index.FilterField("status"),
@@ -265,12 +263,7 @@ class TitlePage(HeadlessMixin, Page):
         return queryset.prefetch_related(
             "genres",
             "studios",
-            models.Prefetch(
-                "dubbings",
-                queryset=TitleDubbing.objects.filter(dub_team__isnull=False).select_related(
-                    "dub_team"
-                ),
-            ),
+            models.Prefetch("dubbings", queryset=TitleDubbing.with_team_refs()),
         )
 
     @property
@@ -302,7 +295,7 @@ class TitlePage(HeadlessMixin, Page):
         for dubbing in self.dubbings.all():
             team = dubbing.dub_team
             if team is not None and team.id not in seen:
-                seen[team.id] = {"id": team.id, "slug": team.slug, "title": team.title}
+                seen[team.id] = team.as_ref()
         return list(seen.values())
 
     def clean(self):
@@ -372,3 +365,12 @@ class TitleDubbing(models.Model):
 
     def __str__(self):
         return f"{self.title_id}: {self.dub_team_id or 'оригінал'} ({self.language})"
+
+    @classmethod
+    def with_team_refs(cls):
+        """Rows naming a team, with what `DubTeamPage.as_ref` reads prefetched."""
+        return (
+            cls.objects.filter(dub_team__isnull=False)
+            .select_related("dub_team__logo")
+            .prefetch_related("dub_team__logo__renditions")
+        )

@@ -6,9 +6,10 @@ One query runs in passes:
    Ukrainian word forms match: "атаку титанів" finds "Атака титанів"), then autocomplete, the
    last word as a prefix ("атак" finds "Атака титанів");
 2. only if those found nothing: full text where any word may match;
-3. only if fewer than `ENOUGH_HITS` were found: typo tolerance, i.e. fuzzy matching on
-   Elasticsearch, trigram word similarity (pg_trgm) over the names on PostgreSQL, and on SQLite
-   the same similarity computed in Python over the `PYTHON_FUZZY_CANDIDATES` most popular titles.
+3. only if that found nothing either: typo tolerance, i.e. fuzzy matching on Elasticsearch,
+   trigram word similarity (pg_trgm, through the trigram indexes of migration catalog.0004) over
+   the names on PostgreSQL, and on SQLite the same similarity computed in Python over the
+   `PYTHON_FUZZY_CANDIDATES` most popular titles.
 Transliteration happens at index time: every name is also indexed in the other alphabet
 (official Ukrainian romanisation of Cyrillic names, and a Ukrainian spelling of Latin ones), so
 "ataka tytaniv" finds "Атака титанів" and "наруто" finds "Naruto". Within a pass, titles whose
@@ -35,10 +36,7 @@ logger = logging.getLogger(__name__)
 MAX_SEARCH_HITS = 1000
 TEAM_LIMIT = 5
 ANY_WORD_LIMIT = 100
-# A pass that finds fewer titles than this lets the next, looser pass add its own.
-ENOUGH_HITS = 3
 FUZZY_THRESHOLD = 0.3
-FUZZY_THRESHOLD_BESIDE_MATCHES = 0.5
 FUZZY_LIMIT = 50
 PYTHON_FUZZY_CANDIDATES = 5000
 # Scores within this fraction of the best one count as a tie, broken by popularity.
@@ -167,11 +165,12 @@ def team_hits(text: str, limit: int = TEAM_LIMIT) -> list[int]:
     def run(backend_name: str) -> list[int]:
         teams = DubTeamPage.objects.live()
         hits: list[int] = []
-        for variant in dict.fromkeys([text, other_script(text)]):
-            if variant:
-                add_new(hits, [p.pk for p in teams.search(variant, backend=backend_name)[:limit]])
-                add_new(hits, [p.pk for p in teams.autocomplete(variant, backend=backend_name)])
-        return hits[:limit]
+        for variant in (text, other_script(text)):  # the other alphabet only if needed
+            if variant and not hits:
+                # Team names are proper names: prefix matching on them is enough.
+                found = teams.autocomplete(variant, backend=backend_name)[:limit]
+                hits = [team.pk for team in found]
+        return hits
 
     return with_search_backend(run)
 
@@ -197,10 +196,8 @@ def ranked_hits(text: str, kind: str | None, limit: int, backend_name: str) -> l
     if not hits:  # any word: past the best matches only noise, so fewer of them
         loose = queryset.search(text, operator="or", backend=backend_name)
         hits = ranked(loose[: min(limit, ANY_WORD_LIMIT)])
-    if len(hits) < ENOUGH_HITS:
-        # Beside real matches only close names may join; alone, looser ones may.
-        threshold = FUZZY_THRESHOLD_BESIDE_MATCHES if hits else FUZZY_THRESHOLD
-        add_new(hits, fuzzy_hits(text, kind, backend_name, threshold))
+    if not hits:  # typos: names that look alike
+        hits = fuzzy_hits(text, kind, backend_name)
     return hits[:limit]
 
 
@@ -237,13 +234,13 @@ def tie_break_by_popularity(items: list[Scored]) -> list[int]:
     return [item.pk for run in runs for item in sorted(run, key=lambda item: -item.popularity)]
 
 
-def fuzzy_hits(text: str, kind: str | None, backend_name: str, threshold: float) -> list[int]:
+def fuzzy_hits(text: str, kind: str | None, backend_name: str) -> list[int]:
     if is_elasticsearch(backend_name):
         queryset = searchable_titles(kind).only("id", "rating", "external_score")
         return ranked(queryset.search(Fuzzy(text), backend=backend_name)[:FUZZY_LIMIT])
     if connection.vendor == "postgresql":
-        return trigram_hits(text, kind, threshold)
-    return python_similarity_hits(text, kind, threshold)
+        return trigram_hits(text, kind)
+    return python_similarity_hits(text, kind)
 
 
 # Names other than the Ukrainian title, as indexed by migration catalog.0004 (same expression).
@@ -264,7 +261,7 @@ LIMIT %(limit)s
 """
 
 
-def trigram_hits(text: str, kind: str | None, threshold: float) -> list[int]:
+def trigram_hits(text: str, kind: str | None) -> list[int]:
     """pg_trgm word similarity between the query (in both alphabets) and the names. The `%>`
     operator finds candidates through the trigram indexes; only they get a similarity."""
     variants = query_variants(text)
@@ -282,7 +279,8 @@ def trigram_hits(text: str, kind: str | None, threshold: float) -> list[int]:
     with transaction.atomic(), connection.cursor() as cursor:
         # The threshold of `%>`, for this transaction only.
         cursor.execute(
-            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(threshold)]
+            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
+            [str(FUZZY_THRESHOLD)],
         )
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
@@ -313,7 +311,7 @@ def word_similarity(query: str, name: str) -> float:
     return best
 
 
-def python_similarity_hits(text: str, kind: str | None, threshold: float) -> list[int]:
+def python_similarity_hits(text: str, kind: str | None) -> list[int]:
     """The SQLite stand-in for pg_trgm: similarity in Python over the most popular titles."""
     variants = query_variants(text)
     candidates = (
@@ -325,7 +323,7 @@ def python_similarity_hits(text: str, kind: str | None, threshold: float) -> lis
     for page in candidates:
         names = [*page.all_names, page.names_transliterated]
         similarity = max(word_similarity(v, name) for v in variants for name in names)
-        if similarity >= threshold:
+        if similarity >= FUZZY_THRESHOLD:
             scored_ids.append((-similarity, page.pk))
     return [pk for _, pk in sorted(scored_ids)[:FUZZY_LIMIT]]
 

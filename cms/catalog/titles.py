@@ -199,12 +199,7 @@ def run_titles_query(query: TitlesQuery) -> TitlesPage:
         )
         .prefetch_related(
             Prefetch("genres", queryset=Genre.objects.only("id", "slug", "name", "name_en")),
-            Prefetch(
-                "dubbings",
-                queryset=TitleDubbing.objects.filter(dub_team__isnull=False).select_related(
-                    "dub_team"
-                ),
-            ),
+            Prefetch("dubbings", queryset=TitleDubbing.with_team_refs()),
         )
     }
     return TitlesPage(

@@ -84,6 +84,15 @@ class DubTeamPage(HeadlessMixin, Page):
             return None
         return self.logo.get_rendition("fill-256x256|format-png").url
 
+    def as_ref(self) -> dict:
+        """How a team appears wherever a title or an episode mentions it."""
+        return {"id": self.id, "slug": self.slug, "title": self.title, "logo_url": self.logo_url}
+
+    @classmethod
+    def ref_queryset(cls):
+        """Teams with what `as_ref` reads, in a fixed number of queries."""
+        return cls.objects.select_related("logo").prefetch_related("logo__renditions")
+
     @property
     def titles(self) -> list[dict]:
         """The live titles this team voices or translates, newest first."""

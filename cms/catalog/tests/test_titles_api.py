@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -108,8 +109,8 @@ class TestFilters:
         assert item["title"] == "Атака титанів"
         assert item["title_en"] == "Attack on Titan"
         assert {g["slug"] for g in item["genres"]} == {"action", "drama"}
-        assert item["dub_teams"] == [
-            {"id": item["dub_teams"][0]["id"], "slug": "leleka", "title": "leleka"}
+        assert [(t["slug"], t["title"], t["logo_url"]) for t in item["dub_teams"]] == [
+            ("leleka", "leleka", None)
         ]
         assert (item["year"], item["format"], item["status"], item["rating"]) == (
             2013,
@@ -266,13 +267,18 @@ def test_bad_values_are_400_naming_the_parameter(client, home, query, parameter)
 def test_listing_query_count_does_not_grow_with_items(
     client, make_anime, make_genre, make_team, make_episode
 ):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
     genres = [make_genre(f"g{n}") for n in range(5)]
     team = make_team("team")
+    team.logo = Image.objects.create(title="logo", file=get_test_image_file())
+    team.save_revision().publish()
 
-    def count_queries() -> int:
+    def count_queries() -> list[str]:
         with CaptureQueriesContext(connection) as queries:
             assert client.get(URL, {"limit": 100}).status_code == 200
-        return len(queries)
+        return [query["sql"][:120] for query in queries]
 
     first = make_anime("first", genres=genres)
     make_episode(
@@ -282,6 +288,8 @@ def test_listing_query_count_does_not_grow_with_items(
             {"dub_team": team, "language": "uk", "kind": "hls", "provider": "direct", "url": HLS}
         ],
     )
+    count_queries()  # the first answer creates the logo's rendition
+    cache.clear()
     one = count_queries()
     for n in range(49):
         anime = make_anime(f"more-{n}", genres=genres[: n % 5 + 1])
@@ -298,10 +306,9 @@ def test_listing_query_count_does_not_grow_with_items(
                 }
             ],
         )
-    from django.core.cache import cache
-
     cache.clear()
-    assert count_queries() == one
+    many = count_queries()
+    assert len(many) == len(one), "\n".join(many)
 
 
 @pytest.mark.django_db
