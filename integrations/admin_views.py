@@ -3,7 +3,7 @@ offers the editor's actions (publish as a new page, merge into an existing page,
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -12,6 +12,19 @@ from wagtail.snippets.views.snippets import InspectView
 
 from integrations import importer
 from integrations.models import ImportedTitle
+
+
+def as_text(value, model, field_name: str) -> str:
+    """A diff value for people: choice labels, lists joined, nothing shown as a dash."""
+    if value in (None, "", [], {}):
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    try:
+        choices = dict(model._meta.get_field(field_name).flatchoices)
+    except FieldDoesNotExist:
+        choices = {}
+    return str(choices.get(value, value))
 
 
 class MergeForm(forms.Form):
@@ -26,11 +39,21 @@ class MergeForm(forms.Form):
 
 class ImportedTitleInspectView(InspectView):
     template_name = "integrations/imported_title_inspect.html"
-    fields = ["source", "kind", "external_id", "state", "page", "error", "updated_at"]
+
+    def get_page_display_value(self):
+        return self.object.page.title if self.object.page_id else "—"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["diff"] = importer.diff(self.object)
+        model = importer.PAGE_MODELS[self.object.kind]
+        context["diff"] = [
+            {
+                **row,
+                "current": as_text(row["current"], model, row["field"]),
+                "new": as_text(row["new"], model, row["field"]),
+            }
+            for row in importer.diff(self.object)
+        ]
         context["review_url"] = reverse("integrations_review", args=(self.object.pk,))
         context["can_review"] = self.user_has_permission("change")
         context["page_model"] = importer.PAGE_MODELS[self.object.kind]._meta.verbose_name

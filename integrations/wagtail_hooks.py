@@ -18,6 +18,16 @@ class ImportedTitleViewSet(SnippetViewSet):
     search_fields = ["title", "external_id"]
     inspect_view_enabled = True
     inspect_view_class = ImportedTitleInspectView
+    inspect_view_fields = [
+        "source",
+        "kind",
+        "external_id",
+        "mal_id",
+        "state",
+        "page",
+        "error",
+        "updated_at",
+    ]
     copy_view_enabled = False
 
 
