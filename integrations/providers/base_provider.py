@@ -24,7 +24,7 @@ class ResultPage:
     items: list[Fetched]
 
 
-class Unsupported(Exception):
+class Unsupported(ValueError):
     """The source has no such listing (e.g. seasons on MangaDex)."""
 
 
