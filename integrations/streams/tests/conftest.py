@@ -9,15 +9,24 @@ FIXTURE_BASE = "http://127.0.0.1:9"
 
 
 def clear_resolutions():
-    # On Redis only our keys go: other tests (and developers) share the database.
-    if hasattr(cache, "delete_pattern"):
-        cache.delete_pattern("streams:*")
-    else:
-        cache.clear()
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
-def clean_cache():
+def clean_cache(settings):
+    """A private in-memory cache and database sessions for every test here.
+
+    Redis is shared with every other test run on the machine (a FLUSHDB elsewhere would drop
+    our cached resolutions and sessions mid-test); the caching logic does not depend on the
+    backend, so these tests do not need Redis.
+    """
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "streams-tests",
+        }
+    }
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
     clear_resolutions()
     yield
     clear_resolutions()
