@@ -104,11 +104,11 @@ export default async function CatalogView(props: CatalogViewProps) {
       <aside className="catalog__filters" aria-label="Фільтри">
         <FiltersPanel activeCount={chips.length}>
           <CatalogFilters
-          action={action}
-          kind={kind}
-          filters={filters}
-          facets={listing.facets}
-          hiddenFields={fixedParams}
+            action={action}
+            kind={kind}
+            filters={filters}
+            facets={listing.facets}
+            hiddenFields={fixedParams}
           />
         </FiltersPanel>
       </aside>
@@ -133,7 +133,13 @@ export default async function CatalogView(props: CatalogViewProps) {
           <TitleGrid titles={listing.items} label="Результати" />
         ) : (
           <EmptyState title="Нічого не знайдено">
-            {emptyHint ??
+            {listing.total > 0 ? (
+              <p>
+                Ця сторінка порожня.{" "}
+                <Link href={catalogHref(basePath, filters, { page: 1 })}>Перейти на першу</Link>.
+              </p>
+            ) : (
+              emptyHint ??
               (hasActiveFilters(filters) ? (
                 <p>
                   Спробуйте прибрати частину фільтрів або{" "}
@@ -141,7 +147,8 @@ export default async function CatalogView(props: CatalogViewProps) {
                 </p>
               ) : (
                 <p>Каталог поки порожній.</p>
-              ))}
+              ))
+            )}
           </EmptyState>
         )}
         <Pagination
