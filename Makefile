@@ -7,7 +7,7 @@ API_PORT ?= 8000
 WEB_PORT ?= 3000
 export NEXT_TELEMETRY_DISABLED := 1
 
-.PHONY: dev test install test-python test-frontend lint bench
+.PHONY: dev test install test-python test-frontend lint bench bench-importer
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
@@ -50,3 +50,6 @@ test: install test-python test-frontend
 
 bench: $(VENV)/.installed
 	$(PY) bench/catalog.py
+
+bench-importer: $(VENV)/.installed
+	$(PY) bench/importer/run.py

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "config.middleware.RejectNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -164,6 +165,10 @@ CELERY_BEAT_SCHEDULE = {
     "importers-current-season": {
         "task": "integrations.tasks.refresh_current_season",
         "schedule": crontab(day_of_week="mon", hour=5, minute=0),
+    },
+    "importers-new-chapters": {
+        "task": "integrations.tasks.import_new_chapters",
+        "schedule": crontab(hour=5, minute=30),
     },
     "check-video-sources": {"task": "streams.check_video_sources", "schedule": 30 * 60},
 }
