@@ -5,6 +5,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from cms.anime.models import EpisodePage, VideoSource
@@ -43,6 +44,13 @@ class EpisodePlaybackView(APIView):
         return Response(build_playback(episode))
 
 
+class ReportThrottle(AnonRateThrottle):
+    """Per address: a client dropping its cookie gets a new session, not unlimited reports."""
+
+    scope = "playback-report"
+    rate = "30/hour"
+
+
 class BrokenVideoReportView(APIView):
     """A visitor reports that a source does not play: one report per session, source and day."""
 
@@ -50,6 +58,7 @@ class BrokenVideoReportView(APIView):
     # session (and the account behind it, read from the plain Django request) either way.
     authentication_classes = ()
     permission_classes = (AllowAny,)
+    throttle_classes = (ReportThrottle,)
 
     @extend_schema(
         operation_id="playback_source_report",

@@ -197,3 +197,14 @@ def test_seed_is_idempotent_and_removable(fixture_anime):
     call_command("seed_playback_fixture", "--remove", stdout=open("/dev/null", "w"))
     assert not AnimePage.objects.filter(slug="playback-fixture").exists()
     assert not DubTeamPage.objects.filter(slug__startswith="fixture-dub-").exists()
+
+
+def test_reports_are_throttled_per_address(fixture_anime, monkeypatch):
+    from integrations.streams.views import ReportThrottle
+
+    monkeypatch.setattr(ReportThrottle, "rate", "2/hour")
+    source = VideoSource.objects.first()
+    # Fresh clients are fresh sessions: only the address limit stops them.
+    assert report(APIClient(), source.pk).status_code == 201
+    assert report(APIClient(), source.pk).status_code == 201
+    assert report(APIClient(), source.pk).status_code == 429

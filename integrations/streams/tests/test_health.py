@@ -67,3 +67,20 @@ def test_recovery_resets_the_failure_count(fixture_anime):
     check_sources([source.pk])
     source.refresh_from_db()
     assert (source.last_status, source.consecutive_failures) == ("ok", 0)
+
+
+@respx.mock
+def test_command_checks_the_given_sources(fixture_anime):
+    from io import StringIO
+
+    import pytest
+    from django.core.management import CommandError, call_command
+
+    mock_fixture_urls()
+    gone = status_of("gone")
+    out = StringIO()
+    call_command("check_video_sources", "--ids", str(gone.pk), stdout=out)
+    assert out.getvalue().strip() == "Перевірено джерел: 1, з помилками: 1"
+    assert status_of("dub-a").last_checked is None
+    with pytest.raises(CommandError):
+        call_command("check_video_sources", "--ids", "1,x")

@@ -83,14 +83,19 @@ export function useStreamEngine(
         cleanup = loadNatively();
         return;
       }
-      const hls = new Hls({ startPosition: start > 0 ? start : -1, enableWorker: true });
+      const hls = new Hls({
+        startPosition: start > 0 ? start : -1,
+        enableWorker: true,
+        // "Auto" never picks more pixels than the player shows (phones save their data).
+        capLevelToPlayerSize: true,
+      });
       hlsRef.current = hls;
       let recovered = false;
       hls.on(Hls.Events.MANIFEST_PARSED, (_event, data) => {
         const found = data.levels.map((l, index) => ({
           index,
           height: l.height,
-          label: l.height ? `${l.height}p` : `${Math.round(l.bitrate / 1000)} kb/s`,
+          label: l.height ? `${l.height}p` : `${Math.round(l.bitrate / 1000)} кбіт/с`,
         }));
         setLevels(found);
         const wanted = found.find((l) => l.height === preferred.current);
