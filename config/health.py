@@ -31,8 +31,8 @@ def check_search() -> None:
 
 
 def check_broker() -> None:
-    if not settings.CELERY_BROKER_URL:
-        return  # tasks run eagerly in-process
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return  # tasks run in-process: there is no broker to reach
     from config.celery import app
 
     with app.connection_for_write() as conn:
