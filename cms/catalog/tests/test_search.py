@@ -244,3 +244,28 @@ def test_schema_documents_instant_search(client):
     path = schema[schema.index("/api/search/instant/") :]
     assert "name: q" in path and "required: true" in path
     assert "InstantSearch" in schema and "'503':" in path
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "'",
+        '"',
+        "-",
+        "&|!",
+        ":*",
+        "*",
+        "^x",
+        "\\",
+        "a'b",
+        "-атака",
+        "ван-піс",
+        "NEAR(a b)",
+        "a OR",
+        "🙂",
+    ],
+)
+def test_odd_queries_answer_normally(client, titles, query):
+    """Full-text query syntax (PostgreSQL tsquery, FTS5) in the input is never an error."""
+    assert client.get(INSTANT, {"q": query}).status_code == 200
+    assert client.get("/api/v2/titles/", {"search": query}).status_code == 200
