@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -18,22 +17,24 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail_headless_preview.models import HeadlessMixin
 
-from cms.catalog.models import ANIME_FORMATS, Language, TitleKind, TitlePage, title_edit_handler
+from cms.catalog.forms import NumberedChildForm
+from cms.catalog.models import (
+    ANIME_FORMATS,
+    Language,
+    SectionIndexPage,
+    TitleKind,
+    TitlePage,
+    title_edit_handler,
+)
 from cms.catalog.validators import validate_http_url
 
 from .stream_hosts import allowed_hosts, is_allowed_stream_url
 
 
-class AnimeIndexPage(HeadlessMixin, Page):
+class AnimeIndexPage(SectionIndexPage):
     """`/anime/`: the catalog of anime (the listing itself comes from the `titles` API)."""
 
-    intro = models.CharField("підзаголовок", max_length=255, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-    parent_page_types = ["catalog.HomePage"]
     subpage_types = ["anime.AnimePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "каталог аніме"
@@ -93,27 +94,8 @@ class AnimePage(TitlePage):
         verbose_name_plural = "аніме"
 
 
-class EpisodeForm(WagtailAdminPageForm):
-    """The episode's slug is its number, so editors never type one."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "slug" in self.fields:
-            self.fields["slug"].required = False
-
-    def clean(self):
-        number = self.cleaned_data.get("number")
-        if number is not None:
-            self.cleaned_data["slug"] = str(number)
-        cleaned = super().clean()
-        parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
-        if number is not None and parent is not None:
-            siblings = EpisodePage.objects.child_of(parent).filter(number=number)
-            if self.instance.pk:
-                siblings = siblings.exclude(pk=self.instance.pk)
-            if siblings.exists():
-                self.add_error("number", f"Серія №{number} у цього аніме вже є.")
-        return cleaned
+class EpisodeForm(NumberedChildForm):
+    duplicate_message = "Серія №{number} у цього аніме вже є."
 
 
 class DubTeamRefSerializer(serializers.Serializer):

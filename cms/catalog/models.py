@@ -84,6 +84,21 @@ class HomePage(HeadlessMixin, Page):
         verbose_name = "головна сторінка"
 
 
+class SectionIndexPage(HeadlessMixin, Page):
+    """A top-level section under the home page (`/anime/`, `/manga/`, `/dub-teams/`); its
+    listing comes from the API, the page itself only carries a title and an intro."""
+
+    intro = models.CharField("підзаголовок", max_length=255, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    parent_page_types = ["catalog.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+
 class TitleKind(models.TextChoices):
     ANIME = "anime", "Аніме"
     MANGA = "manga", "Манга"

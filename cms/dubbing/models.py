@@ -11,20 +11,15 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
+from cms.catalog.models import SectionIndexPage, TitlePage
 from cms.catalog.paths import page_path
 from cms.catalog.validators import validate_http_url
 
 
-class DubTeamIndexPage(HeadlessMixin, Page):
+class DubTeamIndexPage(SectionIndexPage):
     """`/dub-teams/`: every team."""
 
-    intro = models.CharField("підзаголовок", max_length=255, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-    parent_page_types = ["catalog.HomePage"]
     subpage_types = ["dubbing.DubTeamPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "команди озвучення"
@@ -96,8 +91,6 @@ class DubTeamPage(HeadlessMixin, Page):
     @property
     def titles(self) -> list[dict]:
         """The live titles this team voices or translates, newest first."""
-        from cms.catalog.models import TitlePage
-
         pages = (
             TitlePage.objects.live()
             .filter(dubbings__dub_team=self)

@@ -6,26 +6,27 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessMixin
 
-from cms.catalog.models import MANGA_FORMATS, Language, TitleKind, TitlePage, title_edit_handler
+from cms.catalog.forms import NumberedChildForm
+from cms.catalog.models import (
+    MANGA_FORMATS,
+    Language,
+    SectionIndexPage,
+    TitleKind,
+    TitlePage,
+    title_edit_handler,
+)
 from cms.catalog.validators import validate_http_url
 
 
-class MangaIndexPage(HeadlessMixin, Page):
+class MangaIndexPage(SectionIndexPage):
     """`/manga/`: the catalog of manga (the listing comes from the `titles` API)."""
 
-    intro = models.CharField("підзаголовок", max_length=255, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-    parent_page_types = ["catalog.HomePage"]
     subpage_types = ["manga.MangaPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "каталог манги"
@@ -56,29 +57,14 @@ def chapter_slug(number: Decimal) -> str:
     return text.replace(".", "-")
 
 
-class ChapterForm(WagtailAdminPageForm):
-    """The chapter's slug is its number, so editors never type one."""
+class ChapterForm(NumberedChildForm):
+    duplicate_message = "Розділ {number} цією мовою вже є."
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "slug" in self.fields:
-            self.fields["slug"].required = False
+    def slug_for(self, number) -> str:
+        return chapter_slug(number)
 
-    def clean(self):
-        number = self.cleaned_data.get("number")
-        if number is not None:
-            self.cleaned_data["slug"] = chapter_slug(number)
-        cleaned = super().clean()
-        parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
-        if number is not None and parent is not None:
-            siblings = ChapterPage.objects.child_of(parent).filter(
-                number=number, language=cleaned.get("language", "uk")
-            )
-            if self.instance.pk:
-                siblings = siblings.exclude(pk=self.instance.pk)
-            if siblings.exists():
-                self.add_error("number", f"Розділ {number} цією мовою вже є.")
-        return cleaned
+    def sibling_filter(self, cleaned_data: dict) -> dict:
+        return {"number": cleaned_data["number"], "language": cleaned_data.get("language", "uk")}
 
 
 class ChapterPage(HeadlessMixin, Page):
