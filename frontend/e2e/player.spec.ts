@@ -55,7 +55,7 @@ afterAll(async () => {
   await browser?.close();
   await fixture?.close();
   // Specs that run later (the site tour) see only the demo catalog again.
-  await run(PYTHON, ["manage.py", "seed_playback_fixture", "--remove"], { cwd: REPO_ROOT, env: process.env });
+  await run(PYTHON, ["manage.py", "seed_playback_fixture", "--unpublish"], { cwd: REPO_ROOT, env: process.env });
 }, 60_000);
 
 async function newPage(context?: BrowserContext): Promise<Page> {

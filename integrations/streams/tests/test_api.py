@@ -1,5 +1,7 @@
 """GET /api/playback/episodes/<id>/ and the broken-video reports, through the real URL map."""
 
+from io import StringIO
+
 import httpx
 import pytest
 import respx
@@ -182,10 +184,9 @@ def test_report_errors_are_clear(fixture_anime):
     assert report(client, source.pk, reason=["a", "list"]).status_code == 400
 
 
-def test_seed_is_idempotent_and_removable(fixture_anime):
+def test_seed_is_idempotent_and_can_be_taken_off_the_site(fixture_anime, client):
     from django.core.management import call_command
 
-    from cms.anime.models import AnimePage
     from integrations.streams.management.commands.seed_playback_fixture import seed
 
     again = seed(FIXTURE_BASE)
@@ -194,9 +195,15 @@ def test_seed_is_idempotent_and_removable(fixture_anime):
     moved = seed("http://127.0.0.1:10")
     assert VideoSource.objects.filter(url__startswith="http://127.0.0.1:10/").count() == 3
     assert moved["episodes"] == fixture_anime["episodes"]
-    call_command("seed_playback_fixture", "--remove", stdout=open("/dev/null", "w"))
-    assert not AnimePage.objects.filter(slug="playback-fixture").exists()
-    assert not DubTeamPage.objects.filter(slug__startswith="fixture-dub-").exists()
+
+    call_command("seed_playback_fixture", "--unpublish", stdout=StringIO())
+    episode_id = fixture_anime["episodes"][1]
+    assert playback(client, episode_id).status_code == 404
+    assert not DubTeamPage.objects.live().filter(slug__startswith="fixture-dub-").exists()
+    # Seeding again brings back the same pages, so cached front-end pages stay valid.
+    assert seed(FIXTURE_BASE)["episodes"] == fixture_anime["episodes"]
+    assert playback(client, episode_id).status_code == 200
+    assert DubTeamPage.objects.live().filter(slug__startswith="fixture-dub-").count() == 2
 
 
 def test_reports_are_throttled_per_address(fixture_anime, monkeypatch):

@@ -4,7 +4,9 @@ Used by the player's end-to-end spec and bench: ``manage.py seed_playback_fixtur
 http://127.0.0.1:<port>``. Prints one JSON line with the page ids the spec needs. Episode 1 has
 two Ukrainian dubs (a master playlist and per-quality playlists) and intro marks, episode 2 an
 iframe source, episode 3 a source whose playlist is gone (the dead-source message).
-``--remove`` deletes the fixture again, so specs that run later see only the demo catalog.
+``--unpublish`` takes the fixture off the site again, so specs that run later see only the demo
+catalog; its pages are kept (not deleted) so the next seed republishes the same page ids and
+the front end's cached pages stay valid.
 """
 
 import json
@@ -79,28 +81,34 @@ def seed(base_url: str) -> dict:
         home, DubTeamIndexPage, "dub-teams", {"title": "Команди озвучення"}, stats
     )
     teams = {
-        key: upsert_page(team_index, DubTeamPage, f"fixture-dub-{key}", {"title": title}, stats)
+        key: publish_live(
+            upsert_page(team_index, DubTeamPage, f"fixture-dub-{key}", {"title": title}, stats)
+        )
         for key, title in (("a", "Озвучка А"), ("b", "Озвучка Б"))
     }
-    anime = upsert_page(
-        anime_index,
-        AnimePage,
-        ANIME_SLUG,
-        {"title": "Тестовий плеєр", "format": "tv", "status": "ongoing", "year": 2026},
-        stats,
+    anime = publish_live(
+        upsert_page(
+            anime_index,
+            AnimePage,
+            ANIME_SLUG,
+            {"title": "Тестовий плеєр", "format": "tv", "status": "ongoing", "year": 2026},
+            stats,
+        )
     )
     episodes = {}
     for number in (1, 2, 3):
         fields = {"title": f"Серія {number}", "number": number, "duration": 20}
         if number == 1:
             fields.update(intro_start=INTRO[0], intro_end=INTRO[1])
-        episode = upsert_page(
-            anime,
-            EpisodePage,
-            str(number),
-            fields,
-            stats,
-            sources=fixture_sources(base, number, teams),
+        episode = publish_live(
+            upsert_page(
+                anime,
+                EpisodePage,
+                str(number),
+                fields,
+                stats,
+                sources=fixture_sources(base, number, teams),
+            )
         )
         # A previous run's health checks must not leave the fixture deactivated.
         VideoSource.objects.filter(episode=episode).update(is_active=True, consecutive_failures=0)
@@ -113,15 +121,26 @@ def seed(base_url: str) -> dict:
     }
 
 
-@transaction.atomic
-def remove_fixture() -> int:
-    """Delete the fixture anime (with its episodes) and the fixture dub teams."""
+def fixture_pages() -> list:
+    """The fixture's pages, children before parents."""
     animes = list(AnimePage.objects.filter(slug=ANIME_SLUG))
-    # Episodes first: cms.anime's delete signal looks up an episode's parent anime.
-    pages = [episode for anime in animes for episode in EpisodePage.objects.child_of(anime)]
-    pages += animes + list(DubTeamPage.objects.filter(slug__startswith="fixture-dub-"))
+    episodes = [episode for anime in animes for episode in EpisodePage.objects.child_of(anime)]
+    teams = list(DubTeamPage.objects.filter(slug__startswith="fixture-dub-"))
+    return [*episodes, *animes, *teams]
+
+
+def publish_live(page):
+    """upsert_page publishes only changes; an unpublished, unchanged page is published here."""
+    if not page.live:
+        page.save_revision(log_action=False).publish(log_action=False)
+    return page
+
+
+@transaction.atomic
+def unpublish_fixture() -> int:
+    pages = [page for page in fixture_pages() if page.live]
     for page in pages:
-        page.delete()
+        page.unpublish(log_action=False)
     return len(pages)
 
 
@@ -130,14 +149,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--base-url", help="e.g. http://127.0.0.1:4100")
-        parser.add_argument("--remove", action="store_true", help="delete the fixture instead")
+        parser.add_argument(
+            "--unpublish", action="store_true", help="take the fixture off the site instead"
+        )
 
-    def handle(self, *args, base_url: str | None, remove: bool, **options):
-        if remove:
-            self.stdout.write(json.dumps({"removed": remove_fixture()}))
+    def handle(self, *args, base_url: str | None, unpublish: bool, **options):
+        if unpublish:
+            self.stdout.write(json.dumps({"unpublished": unpublish_fixture()}))
             return
         if not base_url:
-            raise CommandError("--base-url is required (or --remove)")
+            raise CommandError("--base-url is required (or --unpublish)")
         try:
             URLValidator(schemes=["http", "https"])(base_url)
         except ValidationError as exc:
