@@ -68,7 +68,8 @@ VOWELS = set("aeiouy")
 
 
 def latin_to_cyrillic(word: str) -> str:
-    """ "naruto" -> "наруто", "haikyu" -> "хайкю"; i/y after a vowel is "й" ("kaisen")."""
+    """A Latin name as Ukrainian spells it: "naruto" -> "наруто", "haikyu" -> "хайкю" (i or y
+    after a vowel is "й": "kaisen" -> "кайсен")."""
     word = word.lower()
     out, position = [], 0
     while position < len(word):
