@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { mapTitleDetail } from "@/lib/api/mappers";
-import { pageMetadata, plainText, titleJsonLd } from "./seo";
+import { mapEpisode, mapTitleDetail } from "@/lib/api/mappers";
+import { episodeJsonLd, pageMetadata, plainText, titleJsonLd } from "./seo";
 
 describe("plainText", () => {
   it("strips tags and entities and cuts on a word boundary", () => {
@@ -34,5 +34,25 @@ describe("metadata", () => {
     const anime = titleJsonLd(mapTitleDetail({ ...base, meta: { type: "anime.AnimePage" }, rating: 8.5, rating_count: 4 }));
     expect(anime["@type"]).toBe("TVSeries");
     expect(anime.aggregateRating).toMatchObject({ ratingValue: 8.5, ratingCount: 4 });
+  });
+});
+
+describe("episodeJsonLd", () => {
+  it("links the episode to its series", () => {
+    const title = mapTitleDetail({ id: 1, title: "Фрірен", meta: { type: "anime.AnimePage", html_url: "/anime/frieren/" } });
+    const episode = mapEpisode({
+      id: 2,
+      title: "Серія 3",
+      number: 3,
+      duration: 1440,
+      meta: { type: "anime.EpisodePage", html_url: "/anime/frieren/3/" },
+    });
+    expect(episodeJsonLd(episode, title)).toMatchObject({
+      "@type": "TVEpisode",
+      episodeNumber: 3,
+      url: "https://anihata.example/anime/frieren/3/",
+      timeRequired: "PT24M",
+      partOfSeries: { "@type": "TVSeries", name: "Фрірен", url: "https://anihata.example/anime/frieren/" },
+    });
   });
 });

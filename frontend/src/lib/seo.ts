@@ -1,6 +1,6 @@
 /** Metadata and JSON-LD builders shared by every page type. */
 import type { Metadata } from "next";
-import type { TitleDetail } from "@/lib/api/types";
+import type { EpisodeSummary, TitleDetail } from "@/lib/api/types";
 import { SITE_NAME, absoluteMediaUrl, absoluteUrl } from "@/lib/config";
 
 const DESCRIPTION_LENGTH = 200;
@@ -84,5 +84,25 @@ export function titleJsonLd(title: TitleDetail): Record<string, unknown> {
     numberOfEpisodes: title.episodesTotal ?? undefined,
     productionCompany: title.studios.map((studio) => ({ "@type": "Organization", name: studio.name })),
     endDate: title.endDate ?? undefined,
+  };
+}
+
+/** schema.org TVEpisode for a watch page, linked to its series. */
+export function episodeJsonLd(episode: EpisodeSummary, title: TitleDetail | null): Record<string, unknown> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "TVEpisode",
+    name: episode.title || `Серія ${episode.number}`,
+    episodeNumber: episode.number,
+    url: absoluteUrl(episode.url),
+    inLanguage: "uk",
+    datePublished: episode.airDate ?? undefined,
+    timeRequired: episode.duration ? `PT${Math.round(episode.duration / 60)}M` : undefined,
+    ...(title
+      ? {
+          partOfSeries: { "@type": "TVSeries", name: title.title, url: absoluteUrl(title.url) },
+          image: absoluteMediaUrl(title.posterUrl),
+        }
+      : {}),
   };
 }

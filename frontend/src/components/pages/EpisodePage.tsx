@@ -5,12 +5,13 @@ import { DubTeamChip } from "@/components/dubbing/DubTeamChips";
 import EpisodeList from "@/components/episodes/EpisodeList";
 import type { PageType, PageViewProps } from "@/components/pages/types";
 import Player from "@/components/player/Player";
+import JsonLd from "@/components/seo/JsonLd";
 import { mapEpisode, mapTitleDetail } from "@/lib/api/mappers";
 import { getChildren, getPage } from "@/lib/api/pages";
 import type { EpisodeSummary } from "@/lib/api/types";
 import type { WagtailPage } from "@/lib/api/wagtail";
 import { AUDIO_LABELS, formatDate, labelOf } from "@/lib/labels";
-import { pageMetadata } from "@/lib/seo";
+import { episodeJsonLd, pageMetadata } from "@/lib/seo";
 
 function episodeHeading(titleName: string, episode: EpisodeSummary): string {
   return `${titleName} — серія ${episode.number}`;
@@ -94,6 +95,7 @@ async function EpisodeView({ page, path }: PageViewProps) {
           <p className="muted">Для цієї серії ще немає доступних джерел.</p>
         )}
       </section>
+      <JsonLd data={episodeJsonLd(episode, title)} />
       {siblings.length > 1 && (
         <section className="section" aria-labelledby="all-episodes">
           <h2 id="all-episodes">Усі серії</h2>
