@@ -22,7 +22,11 @@ def invalidate_catalog() -> None:
 
 
 def catalog_cache_key(kind: str, request) -> str:
-    return f"catalog:{catalog_generation()}:{kind}:{request.get_full_path()}"
+    return catalog_key(kind, request.get_full_path())
+
+
+def catalog_key(kind: str, identity: str) -> str:
+    return f"catalog:{catalog_generation()}:{kind}:{identity}"
 
 
 def is_cacheable(request) -> bool:

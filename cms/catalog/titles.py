@@ -1,10 +1,14 @@
 """The `titles` catalog query: parsing and validating the query string, filtering, ordering,
-paging and facet counts. Pure data in and out, so the API view stays a thin shell."""
+paging and facet counts (the total and facets of a filter are cached until the catalog
+changes), so the API view stays a thin shell."""
 
+import hashlib
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
+from .cache import catalog_key
 from .models import (
     Format,
     Genre,
@@ -54,6 +58,14 @@ class TitlesQuery:
     order: str | None = None
     limit: int = DEFAULT_LIMIT
     offset: int = 0
+
+    def filter_key(self) -> str:
+        """Identifies the filter (everything but order and paging) for caching."""
+        parts = {k: v for k, v in vars(self).items() if k not in ("order", "limit", "offset")}
+        parts["genres"] = sorted(genre.id for genre in self.genres)
+        parts["studios"] = sorted(studio.id for studio in self.studios)
+        parts.update({name: sorted(parts[name]) for name in ("seasons", "statuses", "formats")})
+        return hashlib.sha1(repr(sorted(parts.items())).encode()).hexdigest()
 
 
 def parse_int(params, name: str, minimum: int, maximum: int | None = None) -> int | None:
@@ -176,7 +188,7 @@ def run_titles_query(query: TitlesQuery) -> TitlesPage:
     if query.search:
         hits = search_hits(query.search, query.kind)
         queryset = queryset.filter(id__in=hits)
-    total = queryset.count()
+    total, facets = filter_summary(queryset, query)
     page_ids = list(order_ids(queryset, query, hits)[query.offset : query.offset + query.limit])
     items = {
         page.id: page
@@ -205,8 +217,19 @@ def run_titles_query(query: TitlesQuery) -> TitlesPage:
     return TitlesPage(
         total_count=total,
         items=[items[pk] for pk in page_ids if pk in items],
-        facets=count_facets(queryset),
+        facets=facets,
     )
+
+
+def filter_summary(queryset: QuerySet, query: TitlesQuery) -> tuple[int, dict]:
+    """The total and the facet counts depend on the filter only, not on order or page, and are
+    the expensive part of a listing: cache them per filter until the catalog changes."""
+    key = catalog_key("titles-summary", query.filter_key())
+    summary = cache.get(key)
+    if summary is None:
+        summary = (queryset.count(), count_facets(queryset))
+        cache.set(key, summary)
+    return summary
 
 
 def order_ids(queryset: QuerySet, query: TitlesQuery, hits: list[int] | None):

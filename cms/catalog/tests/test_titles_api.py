@@ -312,6 +312,19 @@ def test_listing_query_count_does_not_grow_with_items(
 
 
 @pytest.mark.django_db
+def test_another_page_of_the_same_filter_reuses_its_total_and_facets(client, catalog):
+    def queries(**params) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            data = titles(client, **params)
+        assert data["meta"]["total_count"] == 3
+        return len(captured)
+
+    first = queries(genre="action", limit=1)
+    second = queries(genre="action", limit=1, offset=1, order="-year")
+    assert second < first - 5  # no count and no facet queries the second time
+
+
+@pytest.mark.django_db
 def test_anonymous_listing_is_cached_until_a_page_is_published(client, make_anime):
     anime = make_anime("cached", title="Старе")
     assert titles(client)["items"][0]["title"] == "Старе"
