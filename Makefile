@@ -7,7 +7,7 @@ API_PORT ?= 8000
 WEB_PORT ?= 3000
 export NEXT_TELEMETRY_DISABLED := 1
 
-.PHONY: dev test install test-python test-frontend lint bench bench-importer
+.PHONY: dev test install test-python test-frontend lint bench bench-importer bench-frontend
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
@@ -53,3 +53,8 @@ bench: $(VENV)/.installed
 
 bench-importer: $(VENV)/.installed
 	$(PY) bench/importer/run.py
+
+# Needs Django with the demo catalog running on API_PORT (e.g. under `make dev`).
+bench-frontend: install
+	API_URL=http://127.0.0.1:$(API_PORT) npm --prefix frontend run build
+	API_URL=http://127.0.0.1:$(API_PORT) node bench/frontend/run.mjs
