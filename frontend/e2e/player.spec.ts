@@ -119,6 +119,31 @@ describe("player", () => {
     expect(await page.$eval("video", (v) => (v as HTMLVideoElement).muted)).toBe(true);
   });
 
+  it("on a phone: tap to play, double tap on the right third seeks 10 s forward", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 800 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    await openEpisode(page, 1);
+    await page.tap('button[aria-label="Відтворити"]');
+    await waitForTime(page, 1);
+    const box = (await page.locator('[data-testid="player-video"]').boundingBox())!;
+    const x = box.x + box.width * 0.85;
+    const y = box.y + box.height / 2;
+    const before = await videoTime(page);
+    await page.touchscreen.tap(x, y);
+    await page.touchscreen.tap(x, y);
+    await page.waitForFunction(
+      (t) => (document.querySelector<HTMLVideoElement>("video")?.currentTime ?? 0) >= t,
+      before + 9,
+      { timeout: 3_000 }, // far less than the 9 s normal playback would need
+    );
+    expect(await page.$eval("video", (v) => (v as HTMLVideoElement).paused)).toBe(false);
+  });
+
   it("lists Auto + 3 levels and keeps playing after a quality switch", async () => {
     const page = await newPage();
     await openEpisode(page, 1);

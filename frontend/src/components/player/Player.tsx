@@ -18,6 +18,7 @@ import {
   pickQuality,
   streamFor,
 } from "./sourceSelection";
+import { doubleTapSeek, type Tap } from "./gestures";
 import type { PlaybackData } from "./types";
 import { useStreamEngine } from "./useStreamEngine";
 
@@ -128,6 +129,7 @@ function LoadedPlayer({ data, onNavigate }: { data: PlaybackData; onNavigate: (u
   /** Server's answer per reported source (one report per source is enough). */
   const [reportNotes, setReportNotes] = useState<Record<number, string>>({});
   const lastSave = useRef(0);
+  const lastTap = useRef<Tap | null>(null);
   const hideTimer = useRef<number | undefined>(undefined);
 
   /** Load another stream (dub or per-quality playlist) at the current position. */
@@ -313,6 +315,15 @@ function LoadedPlayer({ data, onNavigate }: { data: PlaybackData; onNavigate: (u
     showControls();
   };
 
+  const onTouchTap = (event: React.PointerEvent<HTMLVideoElement>) => {
+    if (event.pointerType !== "touch") return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const tap = { at: event.timeStamp, x: (event.clientX - box.left) / (box.width || 1) };
+    const seconds = doubleTapSeek(lastTap.current, tap);
+    lastTap.current = seconds ? null : tap;
+    if (seconds) seekTo(event.currentTarget.currentTime + seconds);
+  };
+
   const onTimeUpdate = () => {
     const video = videoRef.current;
     if (!video) return;
@@ -419,8 +430,10 @@ function LoadedPlayer({ data, onNavigate }: { data: PlaybackData; onNavigate: (u
               if (data.next) setCountdown(NEXT_EPISODE_COUNTDOWN);
             }}
             onClick={(e) => {
-              if ((e.nativeEvent as PointerEvent).pointerType !== "touch" || controlsVisible) togglePlay();
+              // On phones a tap only shows the controls; play/pause has its own big buttons.
+              if ((e.nativeEvent as PointerEvent).pointerType !== "touch") togglePlay();
             }}
+            onPointerUp={onTouchTap}
           >
             {source?.subtitles.map((track) => (
               <track key={track.url} kind="subtitles" src={track.url} srcLang={track.lang} label={track.label} />
