@@ -13,6 +13,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 
 from .cache import catalog_cache_key, is_cacheable
 from .paths import frontend_url
+from .search import SearchUnavailable
 from .titles import TitlesQueryError, parse_titles_query, run_titles_query
 
 PAGE_TYPES = {"anime": "anime.AnimePage", "manga": "manga.MangaPage"}
@@ -96,7 +97,13 @@ class TitlesView(APIView):
                 {"message": error.message, "parameter": error.parameter},
                 status=status.HTTP_400_BAD_REQUEST,
             )
-        result = run_titles_query(query)
+        try:
+            result = run_titles_query(query)
+        except SearchUnavailable:
+            return Response(
+                {"message": "Пошук тимчасово недоступний. Спробуйте за хвилину."},
+                status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            )
         data = {
             "meta": {"total_count": result.total_count, "facets": result.facets},
             "items": [serialize_title(page) for page in result.items],

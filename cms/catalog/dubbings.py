@@ -2,6 +2,7 @@
 episodes or chapters say. The anime and manga apps compute the pairs; this writes them."""
 
 from django.db import transaction
+from wagtail.search import index
 
 from .models import TitleDubbing, TitlePage
 
@@ -14,12 +15,16 @@ def sync_title_dubbings(title: TitlePage, pairs: set[tuple[int | None, str]]) ->
         for row in TitleDubbing.objects.select_for_update().filter(title=title)
     }
     stale = [row_id for pair, row_id in existing.items() if pair not in pairs]
+    new = pairs - existing.keys()
     if stale:
         TitleDubbing.objects.filter(id__in=stale).delete()
     TitleDubbing.objects.bulk_create(
         [
             TitleDubbing(title=title, dub_team_id=team_id, language=language)
-            for team_id, language in pairs - existing.keys()
+            for team_id, language in new
         ],
         ignore_conflicts=True,
     )
+    if stale or new:
+        # Dub team names are indexed with the title: search must see the new teams.
+        transaction.on_commit(lambda: index.insert_or_update_object(title))

@@ -334,3 +334,34 @@ def test_anonymous_listing_is_cached_until_a_page_is_published(client, make_anim
     anime.title = "Нове"
     anime.save_revision().publish()
     assert titles(client)["items"][0]["title"] == "Нове"
+
+
+@pytest.mark.django_db
+def test_search_backend_down_is_a_clear_503(client, home, monkeypatch):
+    from cms.catalog import titles as titles_module
+    from cms.catalog.search import SearchUnavailable
+
+    def unavailable(*args, **kwargs):
+        raise SearchUnavailable("down")
+
+    monkeypatch.setattr(titles_module, "search_hits", unavailable)
+    response = client.get(URL, {"search": "титан"})
+    assert response.status_code == 503
+    assert "Пошук тимчасово недоступний" in response.json()["message"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_dub_team_makes_the_title_findable_by_its_name(
+    client, make_anime, make_team, make_episode
+):
+    anime = make_anime("quiet", title="Тихий тайтл")
+    team = make_team("zoriana", "Зоряна Студія")
+    assert slugs(titles(client, search="Зоряна")) == []
+    make_episode(
+        anime,
+        1,
+        sources=[
+            {"dub_team": team, "language": "uk", "kind": "hls", "provider": "direct", "url": HLS}
+        ],
+    )
+    assert slugs(titles(client, search="Зоряна")) == ["quiet"]
