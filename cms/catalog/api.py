@@ -123,11 +123,14 @@ class CatalogPagesAPIViewSet(PagesAPIViewSet):
         return prefetch(queryset) if prefetch else queryset
 
     def get_object(self):
-        page = super().get_object()
-        prefetch = getattr(type(page), "api_prefetch", None)
-        if prefetch:
-            page = prefetch(type(page).objects.filter(pk=page.pk))[0]
-        return page
+        # Wagtail asks for the object more than once per request: prefetch only the first time.
+        if not hasattr(self, "_prefetched_object"):
+            page = super().get_object()
+            prefetch = getattr(type(page), "api_prefetch", None)
+            if prefetch:
+                page = prefetch(type(page).objects.filter(pk=page.pk))[0]
+            self._prefetched_object = page
+        return self._prefetched_object
 
     def cached(self, kind: str, request, produce):
         if not is_cacheable(request):
