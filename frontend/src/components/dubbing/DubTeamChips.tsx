@@ -1,6 +1,5 @@
 /** Dub teams as small linked chips (logo or initial + name): teams are shown wherever we can. */
 import Link from "next/link";
-import { getDubTeamLogos } from "@/lib/api/teams";
 import type { DubTeamRef } from "@/lib/api/types";
 
 interface DubTeamChipsProps {
@@ -10,14 +9,13 @@ interface DubTeamChipsProps {
   limit?: number;
 }
 
-export async function DubTeamChip({ team, linked = true }: { team: DubTeamRef; linked?: boolean }) {
-  const logoUrl = team.logoUrl ?? (await getDubTeamLogos()).get(team.slug) ?? null;
+export function DubTeamChip({ team, linked = true }: { team: DubTeamRef; linked?: boolean }) {
   const content = (
     <>
-      {logoUrl ? (
+      {team.logoUrl ? (
         // Team logos are tiny remote images; a plain <img> keeps them out of the optimizer.
         // eslint-disable-next-line @next/next/no-img-element
-        <img className="dub-chip__logo" src={logoUrl} alt="" width={18} height={18} />
+        <img className="dub-chip__logo" src={team.logoUrl} alt="" width={18} height={18} />
       ) : (
         <span className="dub-chip__logo dub-chip__logo--initial" aria-hidden="true">
           {team.title.slice(0, 1).toUpperCase()}

@@ -4,10 +4,10 @@ import DubTeamChips from "@/components/dubbing/DubTeamChips";
 import type { PageType, PageViewProps } from "@/components/pages/types";
 import Poster from "@/components/titles/Poster";
 import TitleGrid from "@/components/titles/TitleGrid";
-import { mapEpisode, parentPathOf, str } from "@/lib/api/mappers";
-import { getPagesOfType } from "@/lib/api/pages";
+import { getLatestEpisodes, LATEST_EPISODES_MAX, onePerTitle } from "@/lib/api/episodes";
+import { str } from "@/lib/api/mappers";
 import { homeRow } from "@/lib/api/titles";
-import type { DubTeamRef, EpisodeSummary, TitleListing, TitleSummary } from "@/lib/api/types";
+import type { LatestEpisode, TitleListing, TitleSummary } from "@/lib/api/types";
 import { SITE_NAME, SITE_TAGLINE } from "@/lib/config";
 import { pageMetadata } from "@/lib/seo";
 
@@ -25,44 +25,15 @@ async function rowOrEmpty(load: Promise<TitleListing>): Promise<TitleSummary[]> 
   }
 }
 
-interface NewEpisode {
-  episode: EpisodeSummary;
-  title: TitleSummary;
-}
-
-/** The newest episodes, one per title, for titles among the recently updated ones. */
-async function newEpisodes(recent: TitleSummary[]): Promise<NewEpisode[]> {
+/** The twelve newest episodes, one per title; a failure leaves the section out. */
+async function newEpisodes(): Promise<LatestEpisode[]> {
   try {
-    const listing = await getPagesOfType("anime.EpisodePage", {
-      order: "-first_published_at",
-      limit: 100,
-      fields: "number,sources",
-    });
-    const byUrl = new Map(recent.map((title) => [title.url, title]));
-    const seen = new Set<string>();
-    const result: NewEpisode[] = [];
-    for (const raw of listing.items) {
-      const episode = mapEpisode(raw);
-      const parentPath = parentPathOf(episode.url);
-      const title = byUrl.get(parentPath);
-      if (!title || seen.has(parentPath)) continue;
-      seen.add(parentPath);
-      result.push({ episode, title });
-      if (result.length === 12) break;
-    }
-    return result;
+    // Read the API's maximum so that twelve distinct titles remain after de-duplication.
+    return onePerTitle(await getLatestEpisodes(LATEST_EPISODES_MAX), 12);
   } catch (error) {
     console.warn("new episodes failed", error);
     return [];
   }
-}
-
-function teamsOf(episode: EpisodeSummary): DubTeamRef[] {
-  const teams = new Map<string, DubTeamRef>();
-  for (const source of episode.sources) {
-    if (source.dubTeam) teams.set(source.dubTeam.slug, source.dubTeam);
-  }
-  return [...teams.values()];
 }
 
 function Section(props: { id: string; title: string; more?: string; children: React.ReactNode }) {
@@ -82,14 +53,13 @@ function Section(props: { id: string; title: string; more?: string; children: Re
 }
 
 async function HomeView({ page }: PageViewProps) {
-  const [recent, ongoing, popular, dubbed, manga] = await Promise.all([
-    rowOrEmpty(homeRow("anime", "-updated", {}, 60)),
+  const [episodes, ongoing, popular, dubbed, manga] = await Promise.all([
+    newEpisodes(),
     rowOrEmpty(homeRow("anime", "-rating", { status: "ongoing" })),
     rowOrEmpty(homeRow("anime", "-rating")),
     rowOrEmpty(homeRow("anime", "-updated", { audio: "uk" })),
     rowOrEmpty(homeRow("manga", "-rating", {}, 6)),
   ]);
-  const episodes = await newEpisodes(recent);
   // The home page's intro field often just repeats the tagline; then the longer text is shown.
   const intro = str(page.intro);
   const lead = intro && intro.toLowerCase() !== SITE_TAGLINE.toLowerCase() ? intro : HOME_DESCRIPTION;
@@ -112,23 +82,23 @@ async function HomeView({ page }: PageViewProps) {
       {episodes.length > 0 && (
         <Section id="new-episodes" title="Нові серії" more="/anime/?order=-updated">
           <ul className="grid grid--episodes">
-            {episodes.map(({ episode, title }) => (
+            {episodes.map((episode) => (
               <li key={episode.id}>
                 <article className="card">
                   <Link href={episode.url} className="card__link" prefetch={false}>
                     <div className="card__poster">
                       <Poster
-                        src={title.posterUrl}
-                        title={title.title}
+                        src={episode.titlePage.posterUrl}
+                        title={episode.titlePage.title}
                         sizes="(max-width: 600px) 45vw, 200px"
                       />
                       <div className="card__badges">
                         <span className="badge badge--yellow">Серія {episode.number}</span>
                       </div>
                     </div>
-                    <h3 className="card__title">{title.title}</h3>
+                    <h3 className="card__title">{episode.titlePage.title}</h3>
                   </Link>
-                  <DubTeamChips teams={teamsOf(episode)} linked={false} limit={2} />
+                  <DubTeamChips teams={episode.dubTeams} linked={false} limit={2} />
                 </article>
               </li>
             ))}

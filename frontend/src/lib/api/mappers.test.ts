@@ -5,10 +5,10 @@ import {
   mapDubTeamPage,
   mapEpisode,
   mapInstantSearch,
+  mapLatestEpisodes,
   mapSchedule,
   mapTitleDetail,
   mapTitleListing,
-  parentPathOf,
   pathOf,
 } from "./mappers";
 import type { WagtailPage } from "./wagtail";
@@ -29,7 +29,7 @@ const frieren: WagtailPage = {
   external_score: "9.29",
   genres: [{ id: 4, slug: "drama", name: "Драма", name_en: "Drama" }, "junk"],
   studios: [{ id: 1, slug: "madhouse", name: "Madhouse" }],
-  dub_teams: [{ id: 8, slug: "likhtaryk-studio", title: "Ліхтарик" }],
+  dub_teams: [{ id: 8, slug: "likhtaryk-studio", title: "Ліхтарик", logo_url: "/media/l.png" }],
   episodes_total: 28,
 };
 
@@ -38,10 +38,6 @@ describe("pathOf", () => {
     expect(pathOf("http://localhost:3000/anime/frieren/")).toBe("/anime/frieren/");
     expect(pathOf("/anime/frieren")).toBe("/anime/frieren/");
     expect(pathOf(null, "/fallback/")).toBe("/fallback/");
-  });
-
-  it("finds an episode's title path from its URL", () => {
-    expect(parentPathOf("/anime/frieren/12/")).toBe("/anime/frieren/");
   });
 });
 
@@ -66,7 +62,7 @@ describe("mapTitleDetail", () => {
       slug: "likhtaryk-studio",
       title: "Ліхтарик",
       url: "/dub-teams/likhtaryk-studio/",
-      logoUrl: null,
+      logoUrl: "/media/l.png",
     });
   });
 
@@ -92,6 +88,27 @@ describe("mapTitleListing", () => {
   });
 });
 
+describe("mapLatestEpisodes", () => {
+  it("drops items without an id or URL and tolerates a missing title page", () => {
+    const episodes = mapLatestEpisodes({
+      items: [
+        { id: 1, number: 3, title: "Серія 3", url: "/anime/x/3/", published_at: null, dub_teams: [] },
+        { id: null, url: "/anime/y/1/" },
+        "junk",
+      ] as never,
+    });
+    expect(episodes).toHaveLength(1);
+    expect(episodes[0]).toMatchObject({
+      id: 1,
+      url: "/anime/x/3/",
+      number: 3,
+      titlePage: { id: 0, title: "", url: "/", posterUrl: null },
+      dubTeams: [],
+    });
+    expect(mapLatestEpisodes(null)).toEqual([]);
+  });
+});
+
 describe("mapEpisode", () => {
   it("maps sources whose team is an object or a bare id", () => {
     const teams = mapTitleDetail(frieren).dubTeams;
@@ -102,7 +119,7 @@ describe("mapEpisode", () => {
         title: "Серія 3",
         number: 3,
         sources: [
-          { id: 1, dub_team: { id: 10, slug: "tykha-havan", title: "Тиха Гавань" }, language: "uk", kind: "hls", provider: "direct" },
+          { id: 1, dub_team: { id: 10, slug: "tykha-havan", title: "Тиха Гавань", logo_url: null }, language: "uk", kind: "hls", provider: "direct" },
           { id: 2, dub_team: 8, language: "uk", kind: "hls", provider: "ashdi" },
           { id: 3, dub_team: null, language: "ja", kind: "iframe", provider: "csst" },
         ],
@@ -114,6 +131,11 @@ describe("mapEpisode", () => {
       "tykha-havan",
       "likhtaryk-studio",
       null,
+    ]);
+    expect(episode.sources.map((source) => source.dubTeam?.logoUrl)).toEqual([
+      null,
+      "/media/l.png",
+      undefined,
     ]);
   });
 });

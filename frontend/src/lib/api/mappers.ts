@@ -13,6 +13,7 @@ import type {
   InstantSearchItem,
   InstantSearchResult,
   InstantSearchTeam,
+  LatestEpisode,
   ScheduleDay,
   SourceSummary,
   Studio,
@@ -24,6 +25,7 @@ import type {
 import { FACET_NAMES } from "./types";
 import type {
   RawInstantSearch,
+  RawLatestEpisodes,
   RawNamed,
   RawSchedule,
   RawTitlesListing,
@@ -65,11 +67,6 @@ export function pathOf(htmlUrl: unknown, fallback = "/"): string {
   } catch {
     return fallback;
   }
-}
-
-/** "/anime/x/3/" -> "/anime/x/": listings carry no parent, but the URL names it. */
-export function parentPathOf(episodeUrl: string): string {
-  return episodeUrl.replace(/[^/]+\/$/, "");
 }
 
 export function kindOfType(pageType: string): TitleKind {
@@ -191,6 +188,33 @@ export function mapEpisode(raw: WagtailPage, teams: DubTeamRef[] = []): EpisodeS
     sources: compact(list(raw.sources).map((source) => mapSource(source, teams))),
     parent,
   };
+}
+
+function mapLatestEpisode(raw: unknown): LatestEpisode | null {
+  if (!isRecord(raw)) return null;
+  const id = num(raw.id);
+  const url = str(raw.url);
+  const title = isRecord(raw.title_page) ? raw.title_page : {};
+  if (id === null || !url) return null;
+  return {
+    id,
+    url: pathOf(url),
+    number: num(raw.number) ?? 0,
+    title: str(raw.title),
+    publishedAt: str(raw.published_at) || null,
+    titlePage: {
+      id: num(title.id) ?? 0,
+      title: str(title.title),
+      url: pathOf(title.url),
+      posterUrl: str(title.poster_url) || null,
+    },
+    dubTeams: compact(list(raw.dub_teams).map(mapDubTeamRef)),
+  };
+}
+
+/** `episodes/latest/`, newest first; items without an id or URL are dropped. */
+export function mapLatestEpisodes(raw: RawLatestEpisodes | null | undefined): LatestEpisode[] {
+  return isRecord(raw) ? compact(list(raw.items).map(mapLatestEpisode)) : [];
 }
 
 /** Chapter numbers are decimals ("10.50"): show them as people write them ("10.5"). */

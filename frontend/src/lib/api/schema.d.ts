@@ -84,6 +84,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/episodes/latest/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `GET /api/v2/episodes/latest/?limit=12`: newest episodes for the home page. */
+        get: operations["v2_episodes_latest_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/titles/": {
         parameters: {
             query?: never;
@@ -109,6 +126,12 @@ export interface components {
             id: number;
             slug: string;
             title: string;
+        };
+        DubTeamRef: {
+            id: number;
+            slug: string;
+            title: string;
+            logo_url: string | null;
         };
         Episode: {
             id: number;
@@ -154,6 +177,25 @@ export interface components {
          * @enum {string}
          */
         LanguageEnum: "uk" | "ja" | "en";
+        LatestEpisode: {
+            id: number;
+            number: number;
+            title: string;
+            url: string;
+            /** Format: date-time */
+            published_at: string | null;
+            title_page: components["schemas"]["LatestEpisodeTitle"];
+            dub_teams: components["schemas"]["DubTeamRef"][];
+        };
+        LatestEpisodeTitle: {
+            id: number;
+            title: string;
+            url: string;
+            poster_url: string;
+        };
+        LatestEpisodes: {
+            items: components["schemas"]["LatestEpisode"][];
+        };
         Marks: {
             start: number;
             end: number;
@@ -405,6 +447,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchError"];
+                };
+            };
+        };
+    };
+    v2_episodes_latest_retrieve: {
+        parameters: {
+            query?: {
+                /** @description 1–48, default 12 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LatestEpisodes"];
                 };
             };
         };

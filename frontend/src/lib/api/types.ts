@@ -78,6 +78,17 @@ export interface EpisodeSummary {
   parent: { id: number; title: string; url: string } | null;
 }
 
+/** An item of `episodes/latest/`: a new episode with its title and the teams voicing it. */
+export interface LatestEpisode {
+  id: number;
+  url: string;
+  number: number;
+  title: string;
+  publishedAt: string | null;
+  titlePage: { id: number; title: string; url: string; posterUrl: string | null };
+  dubTeams: DubTeamRef[];
+}
+
 export interface ChapterSummary {
   id: number;
   url: string;

@@ -2,7 +2,7 @@
  * Raw JSON shapes of Wagtail's API v2 (`/api/v2/pages/`, `find/`, `titles/`, `page_preview/`).
  * Wagtail's page API is not part of the DRF OpenAPI schema, so it is typed here, once; every
  * field is optional or loose because the mappers in `mappers.ts` are the only readers.
- * Endpoints that are in the schema (`titles/`) take their types from the generated schema.d.ts.
+ * Endpoints that are in the schema (`titles/`, `episodes/latest/`) take their types from the generated schema.d.ts.
  */
 import type { components, operations } from "./schema";
 
@@ -57,6 +57,10 @@ export type RawTitlesListing = Omit<components["schemas"]["TitlesListing"], "ite
 /** DRF answers typed by the OpenAPI schema (the parsers still check every field). */
 export type RawSchedule = components["schemas"]["Schedule"];
 export type RawInstantSearch = components["schemas"]["InstantSearch"];
+export type RawLatestEpisodes = components["schemas"]["LatestEpisodes"];
 
 /** Query parameters `titles/` accepts, as the OpenAPI schema names them. */
 export type TitlesQuery = NonNullable<operations["v2_titles_retrieve"]["parameters"]["query"]>;
+export type LatestEpisodesQuery = NonNullable<
+  operations["v2_episodes_latest_retrieve"]["parameters"]["query"]
+>;

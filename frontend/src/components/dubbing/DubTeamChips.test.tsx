@@ -1,0 +1,43 @@
+import { render, screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { DubTeamRef } from "@/lib/api/types";
+import DubTeamChips from "./DubTeamChips";
+
+const team = (slug: string, title: string, logoUrl: string | null): DubTeamRef => ({
+  id: 1,
+  slug,
+  title,
+  url: `/dub-teams/${slug}/`,
+  logoUrl,
+});
+
+describe("DubTeamChips", () => {
+  it("shows the team's own logo_url, or its initial when it has none", () => {
+    const { container } = render(
+      <DubTeamChips
+        teams={[team("likhtaryk-studio", "Ліхтарик", "/media/l.png"), team("tykha-havan", "Тиха Гавань", null)]}
+      />,
+    );
+    const logos = container.querySelectorAll("img.dub-chip__logo");
+    expect(logos).toHaveLength(1);
+    expect(logos[0]?.getAttribute("src")).toBe("/media/l.png");
+    expect(screen.getByRole("link", { name: "Ліхтарик" })).toHaveAttribute("href", "/dub-teams/likhtaryk-studio/");
+    expect(screen.getByRole("link", { name: "Тиха Гавань" })).toHaveTextContent("ТТиха Гавань");
+  });
+
+  it("shows at most `limit` chips, without links, and counts the rest", () => {
+    render(
+      <DubTeamChips
+        teams={[team("a", "Альфа", null), team("b", "Бета", null), team("c", "Гамма", null)]}
+        linked={false}
+        limit={2}
+      />,
+    );
+    expect(screen.queryByRole("link")).toBeNull();
+    expect(screen.getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+      "ААльфа",
+      "ББета",
+      "+1",
+    ]);
+  });
+});
