@@ -2,10 +2,9 @@
 
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cms.catalog.dubbings import sync_title_dubbings
+from cms.catalog.dubbings import parent_title, sync_title_dubbings
 
 from .models import AnimePage, EpisodePage, VideoSource
 
@@ -20,19 +19,11 @@ def refresh_anime_dubbings(anime: AnimePage) -> None:
     sync_title_dubbings(anime, pairs)
 
 
-def parent_anime(page) -> AnimePage | None:
-    try:
-        parent = page.get_parent()
-    except Page.DoesNotExist:  # the whole title is being deleted
-        return None
-    return parent.specific if parent and isinstance(parent.specific, AnimePage) else None
-
-
 @receiver(page_published, sender=EpisodePage)
 @receiver(page_unpublished, sender=EpisodePage)
 @receiver(post_delete, sender=EpisodePage)
 def on_episode_changed(sender, instance, **kwargs):
-    anime = parent_anime(instance)
+    anime = parent_title(instance, AnimePage)
     if anime is not None:
         refresh_anime_dubbings(anime)
 

@@ -1,6 +1,7 @@
 """Keeping TitleDubbing (who voices a title, in which language) equal to what the title's live
 episodes or chapters say. The anime and manga apps compute the pairs; this writes them."""
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from wagtail.search import index
 
@@ -28,3 +29,14 @@ def sync_title_dubbings(title: TitlePage, pairs: set[tuple[int | None, str]]) ->
     if stale or new:
         # Dub team names are indexed with the title: search must see the new teams.
         transaction.on_commit(lambda: index.insert_or_update_object(title))
+
+
+def parent_title(page, title_model):
+    """The title (of `title_model`) an episode or chapter belongs to, or None: also while the
+    title itself is being deleted, when its rows are already gone."""
+    try:
+        parent = page.get_parent()
+        specific = parent.specific if parent is not None else None
+    except ObjectDoesNotExist:
+        return None
+    return specific if isinstance(specific, title_model) else None

@@ -2,10 +2,9 @@
 
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cms.catalog.dubbings import sync_title_dubbings
+from cms.catalog.dubbings import parent_title, sync_title_dubbings
 
 from .models import ChapterPage, MangaPage
 
@@ -24,12 +23,9 @@ def refresh_manga_dubbings(manga: MangaPage) -> None:
 @receiver(page_unpublished, sender=ChapterPage)
 @receiver(post_delete, sender=ChapterPage)
 def on_chapter_changed(sender, instance, **kwargs):
-    try:
-        parent = instance.get_parent()
-    except Page.DoesNotExist:  # the whole title is being deleted
-        return
-    if parent is not None and isinstance(parent.specific, MangaPage):
-        refresh_manga_dubbings(parent.specific)
+    manga = parent_title(instance, MangaPage)
+    if manga is not None:
+        refresh_manga_dubbings(manga)
 
 
 @receiver(post_page_move, sender=ChapterPage)

@@ -202,3 +202,18 @@ def test_schema_documents_titles(client):
     response = client.get("/api/schema/")
     assert response.status_code == 200
     assert b"/api/v2/titles/" in response.content
+
+
+@pytest.mark.django_db
+def test_deleting_a_title_with_episodes_and_chapters(client, aot, make_manga):
+    from cms.catalog.models import TitleDubbing
+    from cms.manga.models import ChapterPage
+
+    manga = make_manga("berserk")
+    chapter = ChapterPage(title="1", slug="1", number=1, page_urls=["https://x.org/1.jpg"])
+    manga.add_child(instance=chapter)
+    chapter.save_revision().publish()
+    aot.delete()
+    manga.delete()
+    assert not TitleDubbing.objects.exists()
+    assert client.get("/api/v2/titles/").json()["meta"]["total_count"] == 0
