@@ -7,7 +7,8 @@ API_PORT ?= 8000
 WEB_PORT ?= 3000
 export NEXT_TELEMETRY_DISABLED := 1
 
-.PHONY: dev test install test-python test-frontend lint bench bench-importer bench-frontend
+.PHONY: dev test install test-python test-frontend lint bench bench-importer bench-frontend \
+	bench-search bench-player
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
@@ -53,6 +54,13 @@ bench: $(VENV)/.installed
 
 bench-importer: $(VENV)/.installed
 	$(PY) bench/importer/run.py
+
+bench-search: $(VENV)/.installed
+	$(PY) bench/search/run.py
+
+# Needs the site running (E2E_BASE_URL, default http://127.0.0.1:3000) and its DATABASE_URL.
+bench-player: install
+	PYTHON=$(abspath $(PY)) node bench/player/run.mjs
 
 # Needs Django with the demo catalog running on API_PORT (e.g. under `make dev`).
 bench-frontend: install
