@@ -3,7 +3,9 @@ episodes or chapters say. The anime and manga apps compute the pairs; this write
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
+from django.db.models.signals import post_delete
 from wagtail.search import index
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import TitleDubbing, TitlePage
 
@@ -40,3 +42,22 @@ def parent_title(page, title_model):
     except ObjectDoesNotExist:
         return None
     return specific if isinstance(specific, title_model) else None
+
+
+def keep_dubbings_in_step(child_model, title_model, refresh) -> None:
+    """Call `refresh(title)` whenever a child page (episode, chapter) of a title is published,
+    unpublished, deleted or moved, for the title(s) it belongs to."""
+
+    def on_changed(sender, instance, **kwargs):
+        title = parent_title(instance, title_model)
+        if title is not None:
+            refresh(title)
+
+    def on_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+        for parent in (parent_page_before, parent_page_after):
+            if isinstance(parent.specific, title_model):
+                refresh(parent.specific)
+
+    for signal in (page_published, page_unpublished, post_delete):
+        signal.connect(on_changed, sender=child_model, weak=False)
+    post_page_move.connect(on_moved, sender=child_model, weak=False)

@@ -15,7 +15,10 @@ from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 
-from cms.anime.models import VideoSource
+from cms.anime.models import AnimePage, VideoSource
+from cms.anime.signals import refresh_anime_dubbings
+from cms.catalog.cache import invalidate_catalog
+from cms.catalog.dubbings import parent_title
 
 from .adapters import stream_kind
 
@@ -63,7 +66,12 @@ def record(source: VideoSource, status: str) -> None:
         last_status=status[:255],
         consecutive_failures=F("consecutive_failures") + 1,
     )
-    rows.filter(consecutive_failures__gte=max_failures()).update(is_active=False)
+    if rows.filter(consecutive_failures__gte=max_failures()).update(is_active=False):
+        # The title's dub-team/audio filters and cached listings must stop offering it.
+        anime = parent_title(source.episode, AnimePage)
+        if anime is not None:
+            refresh_anime_dubbings(anime)
+        invalidate_catalog()
 
 
 def check_sources(source_ids: list[int] | None = None) -> dict[str, int]:

@@ -5,6 +5,7 @@ import respx
 from django.test import override_settings
 
 from cms.anime.models import VideoSource
+from cms.catalog.models import TitleDubbing
 from integrations.streams.health import check_sources
 from integrations.streams.tasks import check_video_sources
 
@@ -51,6 +52,8 @@ def test_a_source_failing_n_checks_in_a_row_is_deactivated(fixture_anime):
     assert broken.last_status == "not an HLS playlist"
     check_sources()
     assert status_of("dub-b").is_active is False
+    # Its team no longer voices the title as far as the catalog filters are concerned.
+    assert not TitleDubbing.objects.filter(dub_team=status_of("dub-b").dub_team).exists()
     # Deactivated sources are no longer probed; the others keep being checked.
     assert check_sources()["checked"] == 2
 
