@@ -148,6 +148,9 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 if not CELERY_BROKER_URL:
     # Tasks run eagerly; an in-memory transport keeps kombu from looking for AMQP on localhost.
     CELERY_BROKER_URL = "memory://"
+else:
+    # Wagtail's background work (search and reference index updates) goes to Celery too.
+    TASKS = {"default": {"BACKEND": "config.tasks_backend.CeleryTaskBackend"}}
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"

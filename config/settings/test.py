@@ -15,6 +15,7 @@ STORAGES = {
 }
 # Tests never depend on a running worker: tasks run in-process even where CI sets REDIS_URL.
 CELERY_TASK_ALWAYS_EAGER = True
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STREAM_PROVIDER_HOSTS = {  # noqa: F405
     **STREAM_PROVIDER_HOSTS,  # noqa: F405
     "direct": [*STREAM_PROVIDER_HOSTS.get("direct", []), "127.0.0.1", "localhost"],  # noqa: F405
