@@ -9,12 +9,18 @@ from config import tasks_backend
 CELERY_TASKS = {"default": {"BACKEND": "config.tasks_backend.CeleryTaskBackend"}}
 
 
-@pytest.mark.django_db(transaction=True)
-def test_index_updates_are_sent_to_celery_after_commit(monkeypatch, make_anime):
+@pytest.mark.django_db
+def test_index_updates_are_sent_to_celery_after_commit(
+    monkeypatch, make_anime, django_capture_on_commit_callbacks
+):
     sent = []
     monkeypatch.setattr(tasks_backend.run_django_task, "delay", lambda *a: sent.append(a))
     with override_settings(TASKS=CELERY_TASKS):
-        make_anime("frieren", title="Фрірен")
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            make_anime("frieren", title="Фрірен")
+        assert sent == []  # nothing reaches the worker before the transaction commits
+        for callback in callbacks:
+            callback()
     assert ("modelsearch.tasks.insert_or_update_object_task", ["anime", "animepage"]) in [
         (path, args[:2]) for path, args, _ in sent
     ]

@@ -350,18 +350,14 @@ def test_search_backend_down_is_a_clear_503(client, home, monkeypatch):
     assert "Пошук тимчасово недоступний" in response.json()["message"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_a_new_dub_team_makes_the_title_findable_by_its_name(
-    client, make_anime, make_team, make_episode
+    client, make_anime, make_team, make_episode, django_capture_on_commit_callbacks
 ):
     anime = make_anime("quiet", title="Тихий тайтл")
     team = make_team("zoriana", "Зоряна Студія")
     assert slugs(titles(client, search="Зоряна")) == []
-    make_episode(
-        anime,
-        1,
-        sources=[
-            {"dub_team": team, "language": "uk", "kind": "hls", "provider": "direct", "url": HLS}
-        ],
-    )
+    source = {"dub_team": team, "language": "uk", "kind": "hls", "provider": "direct", "url": HLS}
+    with django_capture_on_commit_callbacks(execute=True):
+        make_episode(anime, 1, sources=[source])
     assert slugs(titles(client, search="Зоряна")) == ["quiet"]
