@@ -3,6 +3,7 @@ paging and facet counts (the total and facets of a filter are cached until the c
 changes), so the API view stays a thin shell."""
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -227,7 +228,7 @@ def filter_summary(queryset: QuerySet, query: TitlesQuery) -> tuple[int, dict]:
     key = catalog_key("titles-summary", query.filter_key())
     summary = cache.get(key)
     if summary is None:
-        summary = (queryset.count(), count_facets(queryset))
+        summary = count_facets(queryset)
         cache.set(key, summary)
     return summary
 
@@ -242,10 +243,31 @@ def order_ids(queryset: QuerySet, query: TitlesQuery, hits: list[int] | None):
     return queryset.order_by(*order, "id").values_list("id", flat=True)
 
 
-def count_facets(queryset: QuerySet) -> dict[str, list[dict]]:
-    """Counts per facet value over the current filter."""
+def count_facets(queryset: QuerySet) -> tuple[int, dict[str, list[dict]]]:
+    """The number of matching titles and the counts per facet value over them. The columns of
+    the title row itself (season, status, format, year) are counted from one pass over the
+    matching rows, which also gives the total; the related facets take one query each."""
     ids = queryset.order_by().values("id")
+    # "id" keeps rows apart where the filter made the queryset distinct().
+    columns = [
+        row[1:]
+        for row in queryset.order_by().values_list("id", "season", "status", "format", "year")
+    ]
     facets: dict[str, list[dict]] = {}
+    for position, (name, choices) in enumerate(
+        (("season", Season), ("status", Status), ("format", Format))
+    ):
+        labels = dict(choices.choices)
+        counts = Counter(row[position] for row in columns if row[position])
+        facets[name] = [
+            {"value": value, "label": str(labels.get(value, value)), "count": count}
+            for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        ]
+    years = Counter(row[3] for row in columns if row[3] is not None)
+    facets["year"] = [
+        {"value": str(year), "label": str(year), "count": count}
+        for year, count in sorted(years.items(), reverse=True)
+    ]
 
     genre_counts = (
         TitlePage.genres.through.objects.filter(titlepage_id__in=ids)
@@ -266,33 +288,6 @@ def count_facets(queryset: QuerySet) -> dict[str, list[dict]]:
     facets["studio"] = [
         {"value": row["studio__slug"], "label": row["studio__name"], "count": row["count"]}
         for row in studio_counts
-    ]
-    for name, choices in (("season", Season), ("status", Status), ("format", Format)):
-        labels = dict(choices.choices)
-        rows = (
-            TitlePage.objects.filter(id__in=ids)
-            .exclude(**{name: ""})
-            .values(name)
-            .annotate(count=Count("id"))
-            .order_by("-count", name)
-        )
-        facets[name] = [
-            {
-                "value": row[name],
-                "label": str(labels.get(row[name], row[name])),
-                "count": row["count"],
-            }
-            for row in rows
-        ]
-    years = (
-        TitlePage.objects.filter(id__in=ids, year__isnull=False)
-        .values("year")
-        .annotate(count=Count("id"))
-        .order_by("-year")
-    )
-    facets["year"] = [
-        {"value": str(row["year"]), "label": str(row["year"]), "count": row["count"]}
-        for row in years
     ]
     dubbings = TitleDubbing.objects.filter(title_id__in=ids)
     teams = (
@@ -315,4 +310,4 @@ def count_facets(queryset: QuerySet) -> dict[str, list[dict]]:
         {"value": row["language"], "label": str(languages[row["language"]]), "count": row["count"]}
         for row in audio
     ]
-    return facets
+    return len(columns), facets
