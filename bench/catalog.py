@@ -25,6 +25,9 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.common import insert_local, recreate_database, setup_django  # noqa: E402
+
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/anihata_bench"
 
 LISTINGS = {
@@ -42,25 +45,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def recreate_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
-def setup_django(database_url: str) -> None:
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.pop("REDIS_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-    os.environ["DEBUG"] = "0"
-    import django
-
-    django.setup()
 
 
 def seed(titles: int) -> None:
@@ -237,12 +221,6 @@ def build_search_index() -> None:
     for start in range(done, total, 1000):
         backend.add_bulk(AnimePage, list(queryset[start : start + 1000]))
         print(f"  indexed {min(start + 1000, total)}/{total} titles", flush=True)
-
-
-def insert_local(model, objects) -> None:
-    """Insert only `model`'s own table for multi-table-inherited rows (bulk_create can't)."""
-    fields = [f for f in model._meta.local_concrete_fields]
-    model._base_manager._insert(objects, fields=fields, raw=True)
 
 
 def start_gunicorn(database_url: str, cache_on: bool) -> tuple[subprocess.Popen, int]:

@@ -21,6 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.common import insert_local, recreate_database, setup_django  # noqa: E402
+
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/anihata_bench_search"
 
 UKRAINIAN = (
@@ -50,25 +53,6 @@ QUERY_KINDS = {
     "typo (fuzzy pass)": "{e_typo}",
     "nothing matches": "qwxzv plomk",
 }
-
-
-def recreate_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
-def setup_django(database_url: str) -> None:
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.pop("REDIS_URL", None)
-    os.environ.pop("ELASTICSEARCH_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-    import django
-
-    django.setup()
 
 
 def seed(titles: int, rng: random.Random) -> None:
@@ -128,8 +112,7 @@ def seed(titles: int, rng: random.Random) -> None:
                 for picks, hero, page in rows
             ]
             for model in (TitlePage, AnimePage):  # multi-table rows: each table on its own
-                fields = model._meta.local_concrete_fields
-                model._base_manager._insert(anime, fields=fields, raw=True)
+                insert_local(model, anime)
         print(f"  seeded {min(start + batch, titles)}/{titles}", flush=True)
     Page.objects.filter(pk=index.pk).update(numchild=titles)
     backend = get_search_backend()

@@ -105,13 +105,10 @@ def upsert_page(parent: Page, model, slug: str, fields: dict, stats: DemoStats, 
 
 def set_relations(page: Page, relations: dict) -> None:
     for name, values in relations.items():
-        getattr(page, name).set(values) if not is_child_list(values) else setattr(
-            page, name, values
-        )
-
-
-def is_child_list(values) -> bool:
-    return bool(values) and isinstance(values[0], VideoSource)
+        if values and isinstance(values[0], VideoSource):  # inline children replace the list
+            setattr(page, name, values)
+        else:  # many-to-many snippets
+            getattr(page, name).set(values)
 
 
 def relation_key(values) -> list:
