@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import Player from "./Player";
-import type { PlaybackData, PlaybackSource } from "./types";
+import type { PlaybackData, PlaybackSource } from "@/lib/api/playback";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
 

@@ -19,7 +19,8 @@ import {
   streamFor,
 } from "./sourceSelection";
 import { doubleTapSeek, type Tap } from "./gestures";
-import type { PlaybackData } from "./types";
+import { getPlayback, reportSource, type PlaybackData } from "@/lib/api/playback";
+import { errorMessage } from "@/lib/api/browser";
 import { useStreamEngine } from "./useStreamEngine";
 
 const SAVE_EVERY_MS = 5000;
@@ -42,17 +43,11 @@ export default function Player({ episodeId }: { episodeId: number }) {
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    let cancelled = false;
-    fetch(`/api/playback/episodes/${episodeId}/`, { credentials: "same-origin" })
-      .then((response) => {
-        if (!response.ok) throw new Error(String(response.status));
-        return response.json() as Promise<PlaybackData>;
-      })
-      .then((body) => !cancelled && setData(body))
-      .catch(() => !cancelled && setLoadError(true));
-    return () => {
-      cancelled = true;
-    };
+    const controller = new AbortController();
+    getPlayback(episodeId, controller.signal)
+      .then(setData)
+      .catch(() => !controller.signal.aborted && setLoadError(true));
+    return () => controller.abort();
   }, [episodeId, attempt]);
 
   if (loadError) {
@@ -353,16 +348,9 @@ function LoadedPlayer({ data, onNavigate }: { data: PlaybackData; onNavigate: (u
     if (!source) return;
     const note = (text: string) => setReportNotes((notes) => ({ ...notes, [source.id]: text }));
     try {
-      const response = await fetch(`/api/playback/sources/${source.id}/report/`, {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ reason: failed ? "не відтворюється" : "" }),
-      });
-      const body = (await response.json()) as { message?: string };
-      note(response.ok && body.message ? body.message : "Дякуємо!");
-    } catch {
-      note("Не вдалося надіслати. Спробуйте пізніше.");
+      note(await reportSource(source.id, failed ? "не відтворюється" : ""));
+    } catch (error) {
+      note(errorMessage(error));
     }
   };
 

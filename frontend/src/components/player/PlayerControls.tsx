@@ -14,7 +14,7 @@ import {
   VolumeIcon,
 } from "./icons";
 import { formatTime } from "./resumeStore";
-import type { Subtitle } from "./types";
+import type { Subtitle } from "@/lib/api/playback";
 
 export interface QualityItem {
   id: number;

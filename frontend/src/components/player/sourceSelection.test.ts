@@ -8,7 +8,7 @@ import {
   streamFor,
   UNAVAILABLE_MESSAGE,
 } from "./sourceSelection";
-import type { PlaybackData, PlaybackSource } from "./types";
+import type { PlaybackData, PlaybackSource } from "@/lib/api/playback";
 
 function source(patch: Partial<PlaybackSource>): PlaybackSource {
   return {

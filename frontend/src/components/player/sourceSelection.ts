@@ -2,7 +2,7 @@
  * Pure choices of the player: which dub to open, which stream of a source to load and which
  * per-quality playlist matches the remembered quality.
  */
-import type { Language, PlaybackData, PlaybackSource, Quality } from "./types";
+import type { Language, PlaybackData, PlaybackSource, Quality } from "@/lib/api/playback";
 
 export const LANGUAGE_LABELS: Record<Language, string> = {
   uk: "Українська",

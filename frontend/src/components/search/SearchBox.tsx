@@ -1,13 +1,13 @@
 "use client";
 /**
  * The header search box: a plain GET form to /search/ (works without JavaScript) enhanced with
- * debounced instant results from `/api/search/instant/` as an accessible combobox.
+ * debounced instant results (`instantSearch`, through the browser API client) as an accessible
+ * combobox.
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { mapInstantSearch } from "@/lib/api/mappers";
-import { instantSearchUrl } from "@/lib/api/search";
+import { instantSearch } from "@/lib/api/search";
 import type { InstantSearchResult } from "@/lib/api/types";
 import { KIND_LABELS } from "@/lib/labels";
 
@@ -55,11 +55,10 @@ export default function SearchBox({ initialQuery = "" }: { initialQuery?: string
     const controller = new AbortController();
     const timer = window.setTimeout(async () => {
       try {
-        const response = await fetch(instantSearchUrl(text), { signal: controller.signal });
-        // A missing endpoint (404) or any error just means no instant results.
-        setFound(response.ok ? optionsOf(mapInstantSearch(await response.json())) : []);
+        setFound(optionsOf(await instantSearch(text, controller.signal)));
         setActive(-1);
       } catch {
+        // A missing endpoint (404) or any error just means no instant results.
         if (!controller.signal.aborted) setFound([]);
       }
     }, INSTANT_SEARCH_DELAY_MS);

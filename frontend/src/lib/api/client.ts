@@ -3,6 +3,9 @@
  * Pages and listings call `apiGet`; nothing else in the app builds API URLs by hand.
  */
 import { apiOrigin } from "@/lib/config";
+import { readBody, toQueryString, type QueryValue } from "./http";
+
+export { toQueryString };
 
 /** Default freshness of cached API answers; publishing in Wagtail revalidates sooner by tag. */
 export const DEFAULT_REVALIDATE_SECONDS = 300;
@@ -27,33 +30,8 @@ export interface ApiGetOptions {
   draft?: boolean;
 }
 
-type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
-
-/** Builds a query string, repeating array values and skipping empty ones. */
-export function toQueryString(params: Record<string, QueryValue>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    const values = Array.isArray(value) ? value : [value];
-    for (const item of values) {
-      if (item === undefined || item === null || item === "") continue;
-      search.append(key, String(item));
-    }
-  }
-  const text = search.toString();
-  return text ? `?${text}` : "";
-}
-
 export function apiUrl(path: string, params: Record<string, QueryValue> = {}): string {
   return `${apiOrigin()}${path}${toQueryString(params)}`;
-}
-
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 /** GET a JSON document from Django; throws ApiError for any non-2xx answer. */

@@ -1,16 +1,17 @@
 /** Header instant search (`/api/search/instant/`) and the schedule (`/api/schedule/`). */
+import { browserGet } from "./browser";
 import { apiGetOrNull, apiUrl } from "./client";
-import { mapSchedule } from "./mappers";
-import type { ScheduleDay } from "./types";
+import { mapInstantSearch, mapSchedule } from "./mappers";
+import type { InstantSearchResult, ScheduleDay } from "./types";
 import type { RawSchedule } from "./wagtail";
 
 /** The API answers 400 past this many characters. */
 export const INSTANT_QUERY_MAX_LENGTH = 100;
 
-/** Browser-side: same-origin URL, answered by Django (nginx or Next rewrites route it). */
-export function instantSearchUrl(query: string): string {
-  const text = query.trim().slice(0, INSTANT_QUERY_MAX_LENGTH);
-  return `/api/search/instant/?q=${encodeURIComponent(text)}`;
+/** Browser-side: titles and teams matching the header box's text (trimmed to what the API takes). */
+export async function instantSearch(query: string, signal?: AbortSignal): Promise<InstantSearchResult> {
+  const q = query.trim().slice(0, INSTANT_QUERY_MAX_LENGTH);
+  return mapInstantSearch(await browserGet("/api/search/instant/", { query: { q }, signal }));
 }
 
 /** The week's schedule, or null while the endpoint does not exist yet. */
