@@ -4,7 +4,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
-from rest_framework import serializers
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -26,8 +25,10 @@ from cms.catalog.models import (
     TitlePage,
     title_edit_handler,
 )
+from cms.catalog.neighbours import neighbour_ref, with_neighbours
 from cms.catalog.validators import validate_http_url
 
+from .serializers import EpisodeRefSerializer, SourceSummarySerializer
 from .stream_hosts import allowed_hosts, is_allowed_stream_url
 
 
@@ -98,23 +99,6 @@ class EpisodeForm(NumberedChildForm):
     duplicate_message = "Серія №{number} у цього аніме вже є."
 
 
-class DubTeamRefSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    slug = serializers.CharField()
-    title = serializers.CharField()
-    logo_url = serializers.CharField(allow_null=True)
-
-
-class SourceSummarySerializer(serializers.Serializer):
-    """An episode's active sources as the page API shows them (no resolved URLs)."""
-
-    id = serializers.IntegerField()
-    dub_team = DubTeamRefSerializer(allow_null=True)
-    language = serializers.CharField()
-    kind = serializers.CharField()
-    provider = serializers.CharField()
-
-
 class EpisodePage(HeadlessMixin, Page):
     number = models.PositiveIntegerField("номер серії")
     air_date = models.DateField("дата виходу", null=True, blank=True)
@@ -152,6 +136,8 @@ class EpisodePage(HeadlessMixin, Page):
         APIField("outro_start"),
         APIField("outro_end"),
         APIField("sources", serializer=SourceSummarySerializer(many=True, source="active_sources")),
+        APIField("previous", serializer=EpisodeRefSerializer(allow_null=True)),
+        APIField("next", serializer=EpisodeRefSerializer(allow_null=True)),
     ]
     parent_page_types = ["anime.AnimePage"]
     subpage_types: list[str] = []
@@ -163,7 +149,7 @@ class EpisodePage(HeadlessMixin, Page):
 
     @classmethod
     def api_prefetch(cls, queryset):
-        return queryset.prefetch_related(
+        return with_neighbours(queryset).prefetch_related(
             models.Prefetch(
                 "sources",
                 queryset=VideoSource.objects.select_related("dub_team__logo").prefetch_related(
@@ -171,6 +157,15 @@ class EpisodePage(HeadlessMixin, Page):
                 ),
             )
         )
+
+    @property
+    def previous(self) -> dict | None:
+        """The live episode just before this one (by number), for the watch page's links."""
+        return neighbour_ref(self, "previous_ref")
+
+    @property
+    def next(self) -> dict | None:
+        return neighbour_ref(self, "next_ref")
 
     @property
     def active_sources(self):

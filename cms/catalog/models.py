@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
-from rest_framework import serializers
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -21,6 +20,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_headless_preview.models import HeadlessMixin
 
+from .serializers import LabelSerializer
 from .validators import validate_poster_url
 
 
@@ -58,15 +58,6 @@ class Studio(NamedSnippet):
     class Meta(NamedSnippet.Meta):
         verbose_name = "студія"
         verbose_name_plural = "студії"
-
-
-class LabelSerializer(serializers.Serializer):
-    """How genres and studios appear in the API."""
-
-    id = serializers.IntegerField()
-    slug = serializers.CharField()
-    name = serializers.CharField()
-    name_en = serializers.CharField()
 
 
 class HomePage(HeadlessMixin, Page):

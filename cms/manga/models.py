@@ -20,7 +20,10 @@ from cms.catalog.models import (
     TitlePage,
     title_edit_handler,
 )
+from cms.catalog.neighbours import neighbour_ref, with_neighbours
 from cms.catalog.validators import validate_http_url
+
+from .serializers import ChapterRefSerializer
 
 
 class MangaIndexPage(SectionIndexPage):
@@ -67,6 +70,10 @@ class ChapterForm(NumberedChildForm):
         return {"number": cleaned_data["number"], "language": cleaned_data.get("language", "uk")}
 
 
+# A reader goes from chapter to chapter in one language.
+NEIGHBOUR_PARTITION = ("language",)
+
+
 class ChapterPage(HeadlessMixin, Page):
     volume = models.PositiveIntegerField("том", null=True, blank=True)
     number = models.DecimalField(
@@ -99,6 +106,8 @@ class ChapterPage(HeadlessMixin, Page):
         APIField("translator_ref"),
         APIField("mangadex_chapter_id"),
         APIField("page_count"),
+        APIField("previous", serializer=ChapterRefSerializer(allow_null=True)),
+        APIField("next", serializer=ChapterRefSerializer(allow_null=True)),
     ]
     parent_page_types = ["manga.MangaPage"]
     subpage_types: list[str] = []
@@ -110,7 +119,16 @@ class ChapterPage(HeadlessMixin, Page):
 
     @classmethod
     def api_prefetch(cls, queryset):
-        return queryset.select_related("translator")
+        return with_neighbours(queryset, NEIGHBOUR_PARTITION).select_related("translator")
+
+    @property
+    def previous(self) -> dict | None:
+        """The live chapter just before this one in the same language, for the reader."""
+        return neighbour_ref(self, "previous_ref", NEIGHBOUR_PARTITION)
+
+    @property
+    def next(self) -> dict | None:
+        return neighbour_ref(self, "next_ref", NEIGHBOUR_PARTITION)
 
     @property
     def translator_ref(self):
