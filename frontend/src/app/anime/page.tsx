@@ -1,17 +1,9 @@
-/** `/anime/`: the catalog index page, rendered per request because filters live in the URL. */
-import type { Metadata } from "next";
-import { metadataForPath, resolvePage } from "@/components/pages/resolve";
-import type { SearchParamsRecord } from "@/lib/api/titles";
+/** `/anime/`: the anime catalog (see components/pages/catalogRoute.tsx). */
+import { catalogRoute } from "@/components/pages/catalogRoute";
 
-const PATH = "/anime/";
+const route = catalogRoute("/anime/");
 
+// Per request: the filters live in the query string (a literal, so Next can read it).
 export const dynamic = "force-dynamic";
-
-export function generateMetadata(): Promise<Metadata> {
-  return metadataForPath(PATH);
-}
-
-export default async function CatalogRoute(props: { searchParams: Promise<SearchParamsRecord> }) {
-  const { page, path, type } = await resolvePage(PATH);
-  return <type.View page={page} path={path} searchParams={props.searchParams} />;
-}
+export const generateMetadata = route.generateMetadata;
+export default route.CatalogRoute;
