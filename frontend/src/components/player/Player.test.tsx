@@ -31,6 +31,12 @@ function answer(groups: PlaybackData["groups"]): PlaybackData {
 const teamA = { id: 1, slug: "team-a", title: "Команда А" };
 const teamB = { id: 2, slug: "team-b", title: "Команда Б" };
 
+function oneIframeSource(id: number): PlaybackData {
+  return answer([
+    { language: "uk", dub_team: teamA, sources: [source({ id, kind: "iframe", iframe_url: `https://ashdi.vip/vod/${id}` })] },
+  ]);
+}
+
 let fetchMock: ReturnType<typeof vi.fn>;
 
 function serve(body: unknown, status = 200) {
@@ -95,15 +101,7 @@ describe("Player", () => {
   });
 
   it("reports a broken source once and shows the server's thanks", async () => {
-    serve(
-      answer([
-        {
-          language: "uk",
-          dub_team: teamA,
-          sources: [source({ id: 9, kind: "iframe", iframe_url: "https://ashdi.vip/vod/9" })],
-        },
-      ]),
-    );
+    serve(oneIframeSource(9));
     render(<Player episodeId={3} />);
     serve({ created: true, message: "Дякуємо! Ми перевіримо це відео." }, 201);
     fireEvent.click(await screen.findByRole("button", { name: "Проблема з відео?" }));
@@ -114,6 +112,14 @@ describe("Player", () => {
       "/api/playback/sources/9/report/",
       expect.objectContaining({ method: "POST" }),
     );
+  });
+
+  it("shows the API's Ukrainian detail when a report is refused", async () => {
+    serve(oneIframeSource(9));
+    render(<Player episodeId={3} />);
+    serve({ detail: "Відеоджерело не знайдено." }, 404);
+    fireEvent.click(await screen.findByRole("button", { name: "Проблема з відео?" }));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Відеоджерело не знайдено." })).toBeDisabled());
   });
 
   it("offers a retry when the API cannot be reached", async () => {

@@ -1,19 +1,12 @@
 "use client";
-/** The control bar under the picture: seek with buffered range, volume, menus, PiP, fullscreen. */
-import { useEffect, useRef, useState, type ReactNode } from "react";
-import styles from "./Player.module.css";
-import {
-  ExitFullscreenIcon,
-  FullscreenIcon,
-  MutedIcon,
-  PauseIcon,
-  PipIcon,
-  PlayIcon,
-  SettingsIcon,
-  SubtitlesIcon,
-  VolumeIcon,
-} from "./icons";
-import { formatTime } from "./resumeStore";
+/** The player's control bar, built from the shared controls kit: seek, volume, menus, PiP, fullscreen. */
+import { ControlButton } from "@/components/controls/ControlButton";
+import ControlBar, { Slider, Spacer, TimeLabel } from "@/components/controls/ControlBar";
+import { formatTime } from "@/components/controls/formatTime";
+import FullscreenButton from "@/components/controls/FullscreenButton";
+import { MutedIcon, PauseIcon, PipIcon, PlayIcon, SettingsIcon, SubtitlesIcon, VolumeIcon } from "@/components/controls/icons";
+import { Menu, MenuAnchor, MenuGroup, MenuItem, useMenus } from "@/components/controls/Menu";
+import ProgressBar from "@/components/controls/ProgressBar";
 import type { Subtitle } from "@/lib/api/playback";
 
 export interface QualityItem {
@@ -25,6 +18,7 @@ export interface QualityItem {
 export const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2];
 
 interface Props {
+  visible: boolean;
   playing: boolean;
   time: number;
   duration: number;
@@ -47,181 +41,100 @@ interface Props {
   onTogglePip: () => void;
 }
 
-type MenuName = "settings" | "subtitles" | null;
-
 export default function PlayerControls(props: Props) {
-  const [menu, setMenu] = useState<MenuName>(null);
-  const barRef = useRef<HTMLDivElement>(null);
-  const percent = (value: number) => (props.duration > 0 ? `${(value / props.duration) * 100}%` : "0%");
+  const menus = useMenus<"settings" | "subtitles">();
   const pipSupported = typeof document !== "undefined" && document.pictureInPictureEnabled;
 
-  // A click anywhere outside the open menu closes it.
-  useEffect(() => {
-    if (!menu) return;
-    const close = (event: PointerEvent) => {
-      if (!barRef.current?.contains(event.target as Node)) setMenu(null);
-    };
-    document.addEventListener("pointerdown", close);
-    return () => document.removeEventListener("pointerdown", close);
-  }, [menu]);
-
-  const toggle = (name: MenuName) => setMenu((open) => (open === name ? null : name));
-  /** Picking an item closes the menu, as in every player the viewer knows. */
-  const choose = (apply: () => void) => () => {
-    apply();
-    setMenu(null);
-  };
-
   return (
-    <div className={styles.controls} ref={barRef} data-testid="player-controls">
-      <div className={styles.seek}>
-        <div className={styles.seekTrack}>
-          <div className={styles.seekBuffered} style={{ width: percent(props.bufferedEnd) }} />
-          <div className={styles.seekPlayed} style={{ width: percent(props.time) }} />
-        </div>
-        <input
-          type="range"
-          className={styles.seekInput}
-          aria-label="Перемотування"
-          min={0}
-          max={props.duration || 0}
+    <ControlBar
+      visible={props.visible}
+      barRef={menus.barRef}
+      testId="player-controls"
+      progress={
+        <ProgressBar
+          label="Перемотування"
+          value={props.time}
+          max={props.duration}
+          buffered={props.bufferedEnd}
           step={0.1}
-          value={Math.min(props.time, props.duration || 0)}
-          aria-valuetext={`${formatTime(props.time)} з ${formatTime(props.duration)}`}
-          onChange={(e) => props.onSeek(Number(e.target.value))}
+          valueText={`${formatTime(props.time)} з ${formatTime(props.duration)}`}
+          onChange={props.onSeek}
         />
-      </div>
-      <div className={styles.buttons}>
-        <ControlButton label={props.playing ? "Пауза" : "Відтворити"} onClick={props.onTogglePlay} testId="player-play">
-          {props.playing ? <PauseIcon /> : <PlayIcon />}
-        </ControlButton>
-        <ControlButton label={props.muted ? "Увімкнути звук" : "Вимкнути звук"} onClick={props.onToggleMute}>
-          {props.muted || props.volume === 0 ? <MutedIcon /> : <VolumeIcon />}
-        </ControlButton>
-        <input
-          type="range"
-          className={styles.volume}
-          aria-label="Гучність"
-          min={0}
-          max={1}
-          step={0.05}
-          value={props.muted ? 0 : props.volume}
-          onChange={(e) => props.onVolume(Number(e.target.value))}
-        />
-        <span className={styles.time} data-testid="player-time">
-          {formatTime(props.time)} / {formatTime(props.duration)}
-        </span>
-        <span className={styles.spacer} />
+      }
+    >
+      <ControlButton label={props.playing ? "Пауза" : "Відтворити"} onClick={props.onTogglePlay} testId="player-play">
+        {props.playing ? <PauseIcon /> : <PlayIcon />}
+      </ControlButton>
+      <ControlButton label={props.muted ? "Увімкнути звук" : "Вимкнути звук"} onClick={props.onToggleMute}>
+        {props.muted || props.volume === 0 ? <MutedIcon /> : <VolumeIcon />}
+      </ControlButton>
+      <Slider label="Гучність" min={0} max={1} step={0.05} value={props.muted ? 0 : props.volume} onChange={props.onVolume} />
+      <TimeLabel testId="player-time">
+        {formatTime(props.time)} / {formatTime(props.duration)}
+      </TimeLabel>
+      <Spacer />
 
-        {props.subtitles.length > 0 && (
-          <div className={styles.menuAnchor}>
-            <ControlButton label="Субтитри" onClick={() => toggle("subtitles")} active={props.subtitle >= 0}>
-              <SubtitlesIcon />
-            </ControlButton>
-            {menu === "subtitles" && (
-              <Menu title="Субтитри">
-                <MenuItem selected={props.subtitle < 0} onClick={choose(() => props.onSubtitle(-1))}>
-                  Вимкнено
-                </MenuItem>
-                {props.subtitles.map((track, index) => (
-                  <MenuItem key={track.url} selected={props.subtitle === index} onClick={choose(() => props.onSubtitle(index))}>
-                    {track.label}
-                  </MenuItem>
-                ))}
-              </Menu>
-            )}
-          </div>
-        )}
-
-        <div className={styles.menuAnchor}>
-          <ControlButton label="Налаштування" onClick={() => toggle("settings")} testId="player-settings">
-            <SettingsIcon />
+      {props.subtitles.length > 0 && (
+        <MenuAnchor>
+          <ControlButton label="Субтитри" onClick={() => menus.toggle("subtitles")} active={props.subtitle >= 0}>
+            <SubtitlesIcon />
           </ControlButton>
-          {menu === "settings" && (
-            <Menu title="Налаштування">
-              {props.qualities.length > 0 && (
-                <div role="group" aria-label="Якість" data-testid="player-quality-menu">
-                  <p className={styles.menuHeading}>Якість</p>
-                  {props.qualities.map((item) => (
-                    <MenuItem
-                      key={item.id}
-                      selected={item.selected}
-                      onClick={choose(() => props.onQuality(item.id))}
-                      testId="player-quality"
-                    >
-                      {item.label}
-                    </MenuItem>
-                  ))}
-                </div>
-              )}
-              <div role="group" aria-label="Швидкість">
-                <p className={styles.menuHeading}>Швидкість</p>
-                {SPEEDS.map((speed) => (
-                  <MenuItem key={speed} selected={props.rate === speed} onClick={choose(() => props.onRate(speed))}>
-                    {speed === 1 ? "Звичайна" : `${speed}×`}
-                  </MenuItem>
-                ))}
-              </div>
+          {menus.open === "subtitles" && (
+            <Menu title="Субтитри">
+              <MenuItem selected={props.subtitle < 0} onClick={menus.choose(() => props.onSubtitle(-1))}>
+                Вимкнено
+              </MenuItem>
+              {props.subtitles.map((track, index) => (
+                <MenuItem
+                  key={track.url}
+                  selected={props.subtitle === index}
+                  onClick={menus.choose(() => props.onSubtitle(index))}
+                >
+                  {track.label}
+                </MenuItem>
+              ))}
             </Menu>
           )}
-        </div>
+        </MenuAnchor>
+      )}
 
-        {pipSupported && (
-          <ControlButton label="Картинка в картинці" onClick={props.onTogglePip}>
-            <PipIcon />
-          </ControlButton>
-        )}
-        <ControlButton
-          label={props.fullscreen ? "Вийти з повноекранного режиму" : "На весь екран"}
-          onClick={props.onToggleFullscreen}
-        >
-          {props.fullscreen ? <ExitFullscreenIcon /> : <FullscreenIcon />}
+      <MenuAnchor>
+        <ControlButton label="Налаштування" onClick={() => menus.toggle("settings")} testId="player-settings">
+          <SettingsIcon />
         </ControlButton>
-      </div>
-    </div>
-  );
-}
+        {menus.open === "settings" && (
+          <Menu title="Налаштування">
+            {props.qualities.length > 0 && (
+              <MenuGroup label="Якість" testId="player-quality-menu">
+                {props.qualities.map((item) => (
+                  <MenuItem
+                    key={item.id}
+                    selected={item.selected}
+                    onClick={menus.choose(() => props.onQuality(item.id))}
+                    testId="player-quality"
+                  >
+                    {item.label}
+                  </MenuItem>
+                ))}
+              </MenuGroup>
+            )}
+            <MenuGroup label="Швидкість">
+              {SPEEDS.map((speed) => (
+                <MenuItem key={speed} selected={props.rate === speed} onClick={menus.choose(() => props.onRate(speed))}>
+                  {speed === 1 ? "Звичайна" : `${speed}×`}
+                </MenuItem>
+              ))}
+            </MenuGroup>
+          </Menu>
+        )}
+      </MenuAnchor>
 
-function ControlButton(props: {
-  label: string;
-  onClick: () => void;
-  children: ReactNode;
-  active?: boolean;
-  testId?: string;
-}) {
-  return (
-    <button
-      type="button"
-      className={`${styles.control} ${props.active ? styles.controlActive : ""}`}
-      aria-label={props.label}
-      title={props.label}
-      data-testid={props.testId}
-      onClick={props.onClick}
-    >
-      {props.children}
-    </button>
-  );
-}
-
-function Menu({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <div className={styles.menu} role="menu" aria-label={title}>
-      {children}
-    </div>
-  );
-}
-
-function MenuItem(props: { selected: boolean; onClick: () => void; children: ReactNode; testId?: string }) {
-  return (
-    <button
-      type="button"
-      role="menuitemradio"
-      aria-checked={props.selected}
-      className={`${styles.menuItem} ${props.selected ? styles.menuItemSelected : ""}`}
-      data-testid={props.testId}
-      onClick={props.onClick}
-    >
-      {props.children}
-    </button>
+      {pipSupported && (
+        <ControlButton label="Картинка в картинці" onClick={props.onTogglePip}>
+          <PipIcon />
+        </ControlButton>
+      )}
+      <FullscreenButton fullscreen={props.fullscreen} onToggle={props.onToggleFullscreen} />
+    </ControlBar>
   );
 }

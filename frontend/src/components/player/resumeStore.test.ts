@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createResumeStore, formatTime, loadPrefs, savePrefs } from "./resumeStore";
+import { formatTime } from "@/components/controls/formatTime";
+import { createResumeStore, loadPrefs, savePrefs } from "./resumeStore";
 
 class MemoryStorage {
   private items = new Map<string, string>();

@@ -1,4 +1,4 @@
-/** Inline SVG icons of the player controls (24×24, currentColor). */
+/** Inline SVG icons of the media controls (24×24, currentColor), shared by the player and the reader. */
 import type { ReactNode } from "react";
 
 function Icon({ children }: { children: ReactNode }) {
