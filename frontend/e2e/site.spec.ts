@@ -86,7 +86,7 @@ describe("AniHata in Chromium", () => {
     await expectBasics(tracked);
     const headings = await tracked.page.locator("h2").allTextContents();
     expect(headings).toEqual(expect.arrayContaining(["Популярне", "Нове українське озвучення"]));
-    expect(await tracked.page.locator(".grid .card").count()).toBeGreaterThan(6);
+    expect(await tracked.page.locator('[data-testid="card"]').count()).toBeGreaterThan(6);
     await expect(tracked.page.getByRole("combobox").isVisible()).resolves.toBe(true);
   });
 
@@ -113,15 +113,15 @@ describe("AniHata in Chromium", () => {
     expect(url.search).not.toContain("season=");
     const count = page.getByTestId("catalog-count");
     await expect(count.textContent()).resolves.toMatch(new RegExp(`^Знайдено ${expected.meta.total_count} `));
-    expect(await page.locator(".catalog .grid .card").count()).toBe(Math.min(expected.meta.total_count, 24));
+    expect(await page.locator('[data-testid="catalog"] [data-testid="card"]').count()).toBe(Math.min(expected.meta.total_count, 24));
     await expect(page.getByRole("checkbox", { name: new RegExp(genre!.label) }).isChecked()).resolves.toBe(true);
   });
 
   it("opens a title from the catalog, then an episode", async () => {
     const tracked = await open("/anime/?order=-rating");
     const { page } = tracked;
-    const firstCard = page.locator(".catalog .grid .card").first();
-    const cardTitle = (await firstCard.locator(".card__title").textContent())?.trim();
+    const firstCard = page.locator('[data-testid="catalog"] [data-testid="card"]').first();
+    const cardTitle = (await firstCard.locator('[data-testid="card-title"]').textContent())?.trim();
     await firstCard.locator("a").first().click();
     await page.waitForURL(/\/anime\/[^/?]+\/$/);
     await page.waitForLoadState("networkidle");
@@ -139,7 +139,7 @@ describe("AniHata in Chromium", () => {
     await page.waitForLoadState("networkidle");
     await expectBasics(tracked);
     await expect(page.locator("h1").textContent()).resolves.toMatch(/— серія \d+$/);
-    await expect(page.locator(".player-slot").count()).resolves.toBe(1);
+    await expect(page.getByTestId("player-slot").count()).resolves.toBe(1);
     await expect(page.getByRole("heading", { name: "Озвучення цієї серії" }).count()).resolves.toBe(1);
     const next = page.getByRole("link", { name: /^Серія \d+ →$/ });
     if (await next.count()) {
@@ -165,7 +165,7 @@ describe("AniHata in Chromium", () => {
     await expect(page.getByTestId("catalog-count").textContent()).resolves.toMatch(
       new RegExp(`^Знайдено ${found.meta.total_count} `),
     );
-    await expect(page.locator(".grid .card__title").first().textContent()).resolves.toMatch(/Фрірен/);
+    await expect(page.locator('[data-testid="card-title"]').first().textContent()).resolves.toMatch(/Фрірен/);
 
     // "load", not "networkidle": a background prefetch of "/" can stay open for a while here.
     await page.goto(`${BASE_URL}/search/?q=${encodeURIComponent("жжжщщщ")}`, { waitUntil: "load" });
@@ -189,11 +189,11 @@ describe("AniHata in Chromium", () => {
     const tracked = await open("/dub-teams/");
     const { page } = tracked;
     await expectBasics(tracked);
-    await page.locator(".team-card").first().click();
+    await page.getByTestId("team-card").first().click();
     await page.waitForURL(/\/dub-teams\/[^/]+\/$/);
     await page.waitForLoadState("networkidle");
     await expectBasics(tracked);
-    expect(await page.locator(".grid .card").count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="card"]').count()).toBeGreaterThan(0);
   });
 
   it("gives every other page type a title, a description, one h1 and alt texts", async () => {

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import SiteFooter from "@/components/layout/SiteFooter";
 import SiteHeader from "@/components/layout/SiteHeader";
 import { SITE_NAME, SITE_TAGLINE, siteOrigin } from "@/lib/config";
+import styles from "@/components/layout/Layout.module.css";
 
 export function generateMetadata(): Metadata {
   return {
@@ -30,11 +31,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="uk">
       <body>
-        <a href="#content" className="skip-link">
+        <a href="#content" className={styles.skipLink}>
           Перейти до вмісту
         </a>
         <SiteHeader />
-        <main id="content" className="container main" tabIndex={-1}>
+        <main id="content" className={`${styles.container} ${styles.main}`} tabIndex={-1}>
           {children}
         </main>
         <SiteFooter />

@@ -1,6 +1,8 @@
 /** The 404 page, in Ukrainian. */
 import type { Metadata } from "next";
 import Link from "next/link";
+import styles from "@/components/common/ErrorPage.module.css";
+import ui from "@/components/common/ui.module.css";
 
 export const metadata: Metadata = {
   title: "Сторінку не знайдено",
@@ -9,20 +11,20 @@ export const metadata: Metadata = {
 
 export default function NotFound() {
   return (
-    <section className="error-page">
-      <p className="error-page__code" aria-hidden="true">
+    <section className={styles.errorPage}>
+      <p className={styles.errorPageCode} aria-hidden="true">
         404
       </p>
       <h1>Сторінку не знайдено</h1>
       <p>Можливо, її перенесли або посилання містить помилку. Спробуйте знайти потрібне інакше:</p>
-      <div className="hero__actions">
-        <Link href="/" className="button">
+      <div className={styles.actions}>
+        <Link href="/" className={ui.button}>
           На головну
         </Link>
-        <Link href="/anime/" className="button button--ghost">
+        <Link href="/anime/" className={`${ui.button} ${ui.buttonGhost}`}>
           Каталог аніме
         </Link>
-        <Link href="/search/" className="button button--ghost">
+        <Link href="/search/" className={`${ui.button} ${ui.buttonGhost}`}>
           Пошук
         </Link>
       </div>

@@ -7,6 +7,8 @@ import Poster from "@/components/titles/Poster";
 import { getSchedule } from "@/lib/api/search";
 import { formatDayMonth, formatTime } from "@/lib/labels";
 import { pageMetadata } from "@/lib/seo";
+import ui from "@/components/common/ui.module.css";
+import styles from "@/app/schedule/schedule.module.css";
 
 // Rendered per request (data cached for 10 minutes): the API is not reachable at build time.
 export const dynamic = "force-dynamic";
@@ -22,9 +24,9 @@ export default async function ScheduleRoute() {
   const hasItems = days?.some((day) => day.items.length > 0) ?? false;
   return (
     <>
-      <div className="page-head">
+      <div className={ui.pageHead}>
         <h1>Розклад виходу серій</h1>
-        <p className="page-head__intro">Нові серії на найближчі сім днів, час — київський.</p>
+        <p className={ui.pageHeadIntro}>Нові серії на найближчі сім днів, час — київський.</p>
       </div>
       {days === null ? (
         <EmptyState title="Розклад ще готується">
@@ -36,29 +38,29 @@ export default async function ScheduleRoute() {
       ) : !hasItems ? (
         <EmptyState title="Цього тижня нових серій не заплановано" />
       ) : (
-        <ol className="schedule">
+        <ol className={styles.schedule}>
           {days.map((day) => (
-            <li key={day.date} className="schedule__day">
+            <li key={day.date} >
               <h2>
-                {day.weekday} <span className="muted">{formatDayMonth(day.date)}</span>
+                {day.weekday} <span className={ui.muted}>{formatDayMonth(day.date)}</span>
               </h2>
               {day.items.length === 0 ? (
-                <p className="muted">Нічого не виходить.</p>
+                <p className={ui.muted}>Нічого не виходить.</p>
               ) : (
-                <ul className="schedule__items">
+                <ul className={styles.scheduleItems}>
                   {day.items.map((item) => (
-                    <li key={`${item.title.id}-${item.episode}`} className="schedule__item">
-                      <time dateTime={item.airsAt ?? undefined} className="schedule__time">
+                    <li key={`${item.title.id}-${item.episode}`} className={styles.scheduleItem}>
+                      <time dateTime={item.airsAt ?? undefined} className={styles.scheduleTime}>
                         {formatTime(item.airsAt) || "—"}
                       </time>
-                      <div className="schedule__poster">
+                      <div className={styles.schedulePoster}>
                         <Poster src={item.title.posterUrl} title={item.title.title} sizes="48px" />
                       </div>
                       <div>
-                        <Link href={item.title.url} className="schedule__title">
+                        <Link href={item.title.url} className={styles.scheduleTitle}>
                           {item.title.title}
                         </Link>
-                        {item.episode !== null && <p className="muted">Серія {item.episode}</p>}
+                        {item.episode !== null && <p className={ui.muted}>Серія {item.episode}</p>}
                         <DubTeamChips
                           teams={item.dubs.map((dub) => ({
                             id: null,

@@ -7,6 +7,8 @@ import SearchTabs, { activeTab } from "@/components/search/SearchTabs";
 import { type SearchParamsRecord, parseTitleFilters } from "@/lib/api/titles";
 import type { TitleKind } from "@/lib/api/types";
 import { pageMetadata } from "@/lib/seo";
+import ui from "@/components/common/ui.module.css";
+import styles from "@/components/search/Search.module.css";
 
 interface SearchRouteProps {
   searchParams: Promise<SearchParamsRecord>;
@@ -37,21 +39,22 @@ export default async function SearchRoute({ searchParams }: SearchRouteProps) {
   const filters = { ...parseTitleFilters(params), search: query || undefined };
   return (
     <>
-      <div className="page-head">
+      <div className={ui.pageHead}>
         <h1>{query ? `Результати пошуку «${query}»` : "Пошук"}</h1>
-        <CleanGetForm action="/search/" className="search-page-form" role="search">
-          <label htmlFor="search-page-q" className="visually-hidden">
+        <CleanGetForm action="/search/" className={styles.searchPageForm} role="search">
+          <label htmlFor="search-page-q" className={ui.visuallyHidden}>
             Що шукаємо?
           </label>
           <input
             id="search-page-q"
+            className={ui.input}
             name="q"
             type="search"
             defaultValue={query}
             placeholder="Назва українською, англійською чи ромаджі"
           />
           {tab.kind && <input type="hidden" name="kind" value={tab.kind} />}
-          <button type="submit" className="button">
+          <button type="submit" className={ui.button}>
             Шукати
           </button>
         </CleanGetForm>

@@ -13,6 +13,8 @@ import {
   SEASON_LABELS,
   STATUS_LABELS,
 } from "@/lib/labels";
+import styles from "@/components/catalog/Catalog.module.css";
+import ui from "@/components/common/ui.module.css";
 
 interface CatalogFiltersProps {
   /** Where the form submits (a path without a query string). */
@@ -58,9 +60,9 @@ function SelectFilter(props: {
 }) {
   const id = `filter-${props.name}`;
   return (
-    <div className="field">
+    <div className={styles.field}>
       <label htmlFor={id}>{props.label}</label>
-      <select id={id} name={props.name} defaultValue={props.value ?? ""}>
+      <select id={id} className={ui.input} name={props.name} defaultValue={props.value ?? ""}>
         <option value="">Усі</option>
         {props.options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -83,25 +85,26 @@ export default function CatalogFilters(props: CatalogFiltersProps) {
   const formats =
     kind === "manga" ? MANGA_FORMATS : kind === "anime" ? ANIME_FORMATS : [...ANIME_FORMATS, ...MANGA_FORMATS];
   return (
-    <CleanGetForm className="filters" action={action} aria-label="Фільтри каталогу">
+    <CleanGetForm className={styles.filters} action={action} aria-label="Фільтри каталогу">
       {Object.entries(hiddenFields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div className="field field--wide">
+      <div className={styles.field}>
         <label htmlFor="filter-search">Назва</label>
         <input
           id="filter-search"
+          className={ui.input}
           name="search"
           type="search"
           defaultValue={filters.search ?? ""}
           placeholder="Наприклад, Атака титанів"
         />
       </div>
-      <fieldset className="field field--wide genres">
+      <fieldset className={styles.field}>
         <legend>Жанри</legend>
-        <div className="genres__list">
+        <div className={styles.genresList}>
           {genres.map((genre) => (
-            <label key={genre.value} className="genre-toggle">
+            <label key={genre.value} className={styles.genreToggle}>
               <input
                 type="checkbox"
                 name="genre"
@@ -116,12 +119,13 @@ export default function CatalogFilters(props: CatalogFiltersProps) {
           ))}
         </div>
       </fieldset>
-      <div className="field field--pair">
-        <span className="field__label" id="filter-years">
+      <div className={styles.field}>
+        <span className={styles.fieldLabel} id="filter-years">
           Роки
         </span>
-        <div className="pair" role="group" aria-labelledby="filter-years">
+        <div className={styles.pair} role="group" aria-labelledby="filter-years">
           <input
+            className={ui.input}
             name="year_from"
             type="number"
             inputMode="numeric"
@@ -132,6 +136,7 @@ export default function CatalogFilters(props: CatalogFiltersProps) {
             defaultValue={filters.year_from ?? ""}
           />
           <input
+            className={ui.input}
             name="year_to"
             type="number"
             inputMode="numeric"
@@ -184,9 +189,9 @@ export default function CatalogFilters(props: CatalogFiltersProps) {
           options={optionsFor(facets.audio, AUDIO_LABELS, Object.keys(AUDIO_LABELS), filters.audio)}
         />
       )}
-      <div className="field">
+      <div className={styles.field}>
         <label htmlFor="filter-order">Сортування</label>
-        <select id="filter-order" name="order" defaultValue={filters.order ?? ""}>
+        <select id="filter-order" className={ui.input} name="order" defaultValue={filters.order ?? ""}>
           <option value="">Типове</option>
           {Object.entries(ORDER_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
@@ -195,11 +200,11 @@ export default function CatalogFilters(props: CatalogFiltersProps) {
           ))}
         </select>
       </div>
-      <div className="filters__actions">
-        <button type="submit" className="button">
+      <div className={styles.filtersActions}>
+        <button type="submit" className={ui.button}>
           Показати
         </button>
-        <Link href={action} className="button button--ghost">
+        <Link href={action} className={`${ui.button} ${ui.buttonGhost}`}>
           Скинути
         </Link>
       </div>

@@ -25,6 +25,7 @@ import {
   TITLE_FORMS,
   countLabel,
 } from "@/lib/labels";
+import styles from "@/components/catalog/Catalog.module.css";
 
 const FILTER_NAMES: Record<string, string> = {
   genre: "жанр",
@@ -100,8 +101,8 @@ export default async function CatalogView(props: CatalogViewProps) {
   ];
 
   return (
-    <div className="catalog">
-      <aside className="catalog__filters" aria-label="Фільтри">
+    <div className={styles.catalog} data-testid="catalog">
+      <aside className={styles.catalogFilters} aria-label="Фільтри">
         <FiltersPanel activeCount={chips.length}>
           <CatalogFilters
             action={action}
@@ -112,13 +113,13 @@ export default async function CatalogView(props: CatalogViewProps) {
           />
         </FiltersPanel>
       </aside>
-      <section className="catalog__results" aria-labelledby="catalog-count">
-        <div className="catalog__summary">
-          <p id="catalog-count" className="catalog__count" data-testid="catalog-count">
+      <section  aria-labelledby="catalog-count">
+        <div className={styles.catalogSummary}>
+          <p id="catalog-count" className={styles.catalogCount} data-testid="catalog-count">
             Знайдено {countLabel(listing.total, TITLE_FORMS)}
           </p>
           {chips.length > 0 && (
-            <ul className="active-filters" aria-label="Активні фільтри">
+            <ul className={styles.activeFilters} aria-label="Активні фільтри">
               {chips.map((chip) => (
                 <li key={chip.href}>
                   <Link href={chip.href} aria-label={`Прибрати фільтр ${chip.label}`}>

@@ -1,5 +1,6 @@
 /** Numbered pagination as plain links (keeps every filter in the URL). */
 import Link from "next/link";
+import styles from "@/components/catalog/Catalog.module.css";
 
 interface PaginationProps {
   page: number;
@@ -20,7 +21,7 @@ export function pageWindow(page: number, pageCount: number, radius = 2): number[
 export default function Pagination({ page, pageCount, hrefFor }: PaginationProps) {
   if (pageCount <= 1) return null;
   return (
-    <nav className="pagination" aria-label="Сторінки">
+    <nav className={styles.pagination} aria-label="Сторінки">
       {page > 1 && (
         <Link href={hrefFor(page - 1)} rel="prev">
           ← Назад
@@ -28,11 +29,11 @@ export default function Pagination({ page, pageCount, hrefFor }: PaginationProps
       )}
       {pageWindow(page, pageCount).map((p, index) =>
         p === 0 ? (
-          <span key={`gap-${index}`} className="pagination__gap">
+          <span key={`gap-${index}`} className={styles.paginationGap}>
             …
           </span>
         ) : p === page ? (
-          <span key={p} aria-current="page" className="pagination__current">
+          <span key={p} aria-current="page" className={styles.paginationCurrent}>
             {p}
           </span>
         ) : (

@@ -1,5 +1,6 @@
 /** Breadcrumb trail (the last item is the current page). */
 import Link from "next/link";
+import styles from "@/components/common/Breadcrumbs.module.css";
 
 export interface Crumb {
   href: string;
@@ -8,7 +9,7 @@ export interface Crumb {
 
 export default function Breadcrumbs({ items }: { items: Crumb[] }) {
   return (
-    <nav aria-label="Навігаційний ланцюжок" className="breadcrumbs">
+    <nav aria-label="Навігаційний ланцюжок" className={styles.breadcrumbs}>
       <ol>
         <li>
           <Link href="/">Головна</Link>

@@ -1,6 +1,7 @@
 /** Dub teams as small linked chips (logo or initial + name): teams are shown wherever we can. */
 import Link from "next/link";
 import type { DubTeamRef } from "@/lib/api/types";
+import styles from "@/components/dubbing/Dubbing.module.css";
 
 interface DubTeamChipsProps {
   teams: DubTeamRef[];
@@ -15,9 +16,9 @@ export function DubTeamChip({ team, linked = true }: { team: DubTeamRef; linked?
       {team.logoUrl ? (
         // Team logos are tiny remote images; a plain <img> keeps them out of the optimizer.
         // eslint-disable-next-line @next/next/no-img-element
-        <img className="dub-chip__logo" src={team.logoUrl} alt="" width={18} height={18} />
+        <img className={styles.dubChipLogo} src={team.logoUrl} alt="" width={18} height={18} />
       ) : (
-        <span className="dub-chip__logo dub-chip__logo--initial" aria-hidden="true">
+        <span className={`${styles.dubChipLogo} ${styles.dubChipLogoInitial}`} aria-hidden="true">
           {team.title.slice(0, 1).toUpperCase()}
         </span>
       )}
@@ -25,11 +26,11 @@ export function DubTeamChip({ team, linked = true }: { team: DubTeamRef; linked?
     </>
   );
   return linked ? (
-    <Link className="dub-chip" href={team.url}>
+    <Link className={styles.dubChip} href={team.url}>
       {content}
     </Link>
   ) : (
-    <span className="dub-chip">{content}</span>
+    <span className={styles.dubChip}>{content}</span>
   );
 }
 
@@ -38,13 +39,13 @@ export default function DubTeamChips({ teams, linked = true, limit }: DubTeamChi
   const shown = limit ? teams.slice(0, limit) : teams;
   const hidden = teams.length - shown.length;
   return (
-    <ul className="dub-chips" aria-label="Команди озвучення">
+    <ul className={styles.dubChips} aria-label="Команди озвучення">
       {shown.map((team) => (
         <li key={team.slug || team.title}>
           <DubTeamChip team={team} linked={linked} />
         </li>
       ))}
-      {hidden > 0 && <li className="dub-chips__more">+{hidden}</li>}
+      {hidden > 0 && <li className={styles.dubChipsMore}>+{hidden}</li>}
     </ul>
   );
 }

@@ -4,6 +4,7 @@ import DubTeamChips from "@/components/dubbing/DubTeamChips";
 import { teamsOfEpisode } from "@/components/episodes/episodeDubs";
 import type { EpisodeSummary } from "@/lib/api/types";
 import { formatDate } from "@/lib/labels";
+import styles from "@/components/episodes/Episodes.module.css";
 
 interface EpisodeListProps {
   episodes: EpisodeSummary[];
@@ -12,23 +13,23 @@ interface EpisodeListProps {
 
 export default function EpisodeList({ episodes, currentId }: EpisodeListProps) {
   return (
-    <ol className="episode-list">
+    <ol className={styles.episodeList}>
       {episodes.map((episode) => (
-        <li key={episode.id} className={episode.id === currentId ? "is-current" : undefined}>
+        <li key={episode.id} className={episode.id === currentId ? styles.isCurrent : undefined}>
           <Link
             href={episode.url}
             prefetch={false}
-            className="episode-list__link"
+            className={styles.episodeListLink}
             aria-current={episode.id === currentId ? "page" : undefined}
           >
-            <span className="episode-list__number">{episode.number}</span>
-            <span className="episode-list__title">
+            <span className={styles.episodeListNumber}>{episode.number}</span>
+            <span className={styles.episodeListTitle}>
               {episode.title && !/^серія \d+$/i.test(episode.title)
                 ? episode.title
                 : `Серія ${episode.number}`}
             </span>
             {episode.airDate && (
-              <time className="episode-list__date" dateTime={episode.airDate}>
+              <time className={styles.episodeListDate} dateTime={episode.airDate}>
                 {formatDate(episode.airDate)}
               </time>
             )}

@@ -1,11 +1,12 @@
 /** The site footer. */
 import Link from "next/link";
 import { SITE_NAME, SITE_TAGLINE } from "@/lib/config";
+import styles from "@/components/layout/Layout.module.css";
 
 export default function SiteFooter() {
   return (
-    <footer className="site-footer">
-      <div className="container site-footer__inner">
+    <footer className={styles.siteFooter}>
+      <div className={`${styles.container} ${styles.siteFooterInner}`}>
         <p>
           <strong>{SITE_NAME}</strong> — {SITE_TAGLINE}. Дивіться та читайте з українським озвученням і
           перекладом від команд-фандаберів.

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import SearchBox from "@/components/search/SearchBox";
 import { SITE_NAME } from "@/lib/config";
+import styles from "@/components/layout/Layout.module.css";
 
 export const NAV_LINKS = [
   { href: "/anime/", label: "Аніме" },
@@ -13,17 +14,17 @@ export const NAV_LINKS = [
 
 export default function SiteHeader() {
   return (
-    <header className="site-header">
-      <div className="site-header__inner container">
-        <Link href="/" className="logo" aria-label={`${SITE_NAME} — на головну`}>
-          <span className="logo__mark" aria-hidden="true">
+    <header className={styles.siteHeader}>
+      <div className={`${styles.siteHeaderInner} ${styles.container}`}>
+        <Link href="/" className={styles.logo} aria-label={`${SITE_NAME} — на головну`}>
+          <span className={styles.logoMark} aria-hidden="true">
             A
           </span>
-          <span className="logo__text">
+          <span className={styles.logoText}>
             Ani<span>Hata</span>
           </span>
         </Link>
-        <nav aria-label="Головна навігація" className="site-nav">
+        <nav aria-label="Головна навігація" className={styles.siteNav}>
           <ul>
             {NAV_LINKS.map((link) => (
               <li key={link.href}>

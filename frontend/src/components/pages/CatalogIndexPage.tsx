@@ -6,6 +6,7 @@ import { str } from "@/lib/api/mappers";
 import { parseTitleFilters } from "@/lib/api/titles";
 import type { TitleKind } from "@/lib/api/types";
 import { pageMetadata } from "@/lib/seo";
+import ui from "@/components/common/ui.module.css";
 
 const DESCRIPTIONS: Record<TitleKind, string> = {
   anime:
@@ -21,9 +22,9 @@ function catalogIndex(kind: TitleKind): PageType {
     return (
       <>
         <Breadcrumbs items={[{ href: path, label: page.title }]} />
-        <div className="page-head">
+        <div className={ui.pageHead}>
           <h1>{page.title}</h1>
-          {intro && <p className="page-head__intro">{intro}</p>}
+          {intro && <p className={ui.pageHeadIntro}>{intro}</p>}
         </div>
         <CatalogView kind={kind} action={path} filters={filters} />
       </>

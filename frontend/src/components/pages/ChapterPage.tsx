@@ -9,6 +9,8 @@ import type { ChapterSummary } from "@/lib/api/types";
 import type { WagtailPage } from "@/lib/api/wagtail";
 import { AUDIO_LABELS, formatDate, labelOf } from "@/lib/labels";
 import { pageMetadata } from "@/lib/seo";
+import styles from "@/components/pages/WatchPage.module.css";
+import ui from "@/components/common/ui.module.css";
 
 function chapterHeading(titleName: string, chapter: ChapterSummary): string {
   return `${titleName} — розділ ${chapter.number}`;
@@ -40,13 +42,13 @@ async function ChapterView({ page, path }: PageViewProps) {
           { href: path, label: `Розділ ${chapter.number}` },
         ]}
       />
-      <div className="watch-head">
+      <div >
         <h1>{chapterHeading(titleName, chapter)}</h1>
         {chapter.title && !/^розділ/i.test(chapter.title) && (
-          <p className="watch-head__subtitle">{chapter.title}</p>
+          <p className={styles.watchHeadSubtitle}>{chapter.title}</p>
         )}
       </div>
-      <dl className="facts facts--inline">
+      <dl className={`${ui.facts} ${ui.factsInline}`}>
         {chapter.volume && (
           <div>
             <dt>Том</dt>
@@ -78,22 +80,22 @@ async function ChapterView({ page, path }: PageViewProps) {
           </div>
         )}
       </dl>
-      <div className="reader-slot" role="note">
+      <div className={styles.readerSlot} role="note">
         <p>Читалка з’явиться тут незабаром. А поки — оберіть інший розділ або поверніться до тайтлу.</p>
       </div>
-      <nav className="episode-nav" aria-label="Навігація розділами">
+      <nav className={styles.episodeNav} aria-label="Навігація розділами">
         {previous ? (
-          <Link href={previous.url} rel="prev" className="button button--ghost">
+          <Link href={previous.url} rel="prev" className={`${ui.button} ${ui.buttonGhost}`}>
             ← Розділ {previous.number}
           </Link>
         ) : (
           <span />
         )}
-        <Link href={`${titleUrl}#chapters`} className="button button--ghost">
+        <Link href={`${titleUrl}#chapters`} className={`${ui.button} ${ui.buttonGhost}`}>
           Усі розділи
         </Link>
         {next ? (
-          <Link href={next.url} rel="next" className="button">
+          <Link href={next.url} rel="next" className={ui.button}>
             Розділ {next.number} →
           </Link>
         ) : (

@@ -10,14 +10,16 @@ import { getChildren } from "@/lib/api/pages";
 import type { DubTeamDetail } from "@/lib/api/types";
 import { TITLE_FORMS, countLabel } from "@/lib/labels";
 import { pageMetadata, plainText } from "@/lib/seo";
+import styles from "@/components/dubbing/Dubbing.module.css";
+import ui from "@/components/common/ui.module.css";
 
 function TeamLogo({ team, size }: { team: DubTeamDetail; size: number }) {
   return team.logoUrl ? (
     // eslint-disable-next-line @next/next/no-img-element
-    <img className="team-logo" src={team.logoUrl} alt={`Логотип ${team.title}`} width={size} height={size} />
+    <img className={styles.teamLogo} src={team.logoUrl} alt={`Логотип ${team.title}`} width={size} height={size} />
   ) : (
     <span
-      className="team-logo team-logo--initial"
+      className={`${styles.teamLogo} ${styles.teamLogoInitial}`}
       style={{ width: size, height: size, background: team.color || undefined }}
       aria-hidden="true"
     >
@@ -34,20 +36,20 @@ async function DubTeamIndexView({ page, path }: PageViewProps) {
   return (
     <>
       <Breadcrumbs items={[{ href: path, label: page.title }]} />
-      <div className="page-head">
+      <div className={ui.pageHead}>
         <h1>{page.title}</h1>
-        <p className="page-head__intro">
+        <p className={ui.pageHeadIntro}>
           {intro || "Українські команди фандабу та перекладу, які озвучують аніме й перекладають манґу."}
         </p>
       </div>
       {teams.length > 0 ? (
-        <ul className="team-grid">
+        <ul className={styles.teamGrid}>
           {teams.map((team) => (
             <li key={team.id}>
-              <Link href={team.url} className="team-card">
+              <Link href={team.url} className={styles.teamCard} data-testid="team-card">
                 <TeamLogo team={team} size={64} />
-                <span className="team-card__name">{team.title}</span>
-                <span className="muted">{countLabel(team.titles.length, TITLE_FORMS)}</span>
+                <span className={styles.teamCardName}>{team.title}</span>
+                <span className={ui.muted}>{countLabel(team.titles.length, TITLE_FORMS)}</span>
               </Link>
             </li>
           ))}
@@ -69,16 +71,16 @@ function DubTeamView({ page, path }: PageViewProps) {
           { href: path, label: team.title },
         ]}
       />
-      <section className="team-hero">
+      <section className={styles.teamHero}>
         <TeamLogo team={team} size={112} />
         <div>
           <h1>{team.title}</h1>
-          <p className="muted">
+          <p className={ui.muted}>
             {team.founded ? `Працює з ${team.founded} року · ` : ""}
             {countLabel(team.titles.length, TITLE_FORMS)}
           </p>
           {team.links.length > 0 && (
-            <ul className="tags" aria-label="Посилання команди">
+            <ul className={ui.tags} aria-label="Посилання команди">
               {team.links.map((link) => (
                 <li key={link.url}>
                   <a href={link.url} rel="noopener noreferrer" target="_blank">
@@ -90,16 +92,16 @@ function DubTeamView({ page, path }: PageViewProps) {
           )}
         </div>
       </section>
-      <section className="section" aria-labelledby="team-about">
+      <section className={ui.section} aria-labelledby="team-about">
         <h2 id="team-about">Про команду</h2>
         <Description html={team.descriptionHtml} />
       </section>
-      <section className="section" aria-labelledby="team-titles">
+      <section className={ui.section} aria-labelledby="team-titles">
         <h2 id="team-titles">Роботи команди</h2>
         {team.titles.length > 0 ? (
           <TitleGrid titles={team.titles} />
         ) : (
-          <p className="muted">Команда ще не додала жодного тайтлу.</p>
+          <p className={ui.muted}>Команда ще не додала жодного тайтлу.</p>
         )}
       </section>
     </>

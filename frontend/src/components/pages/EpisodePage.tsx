@@ -12,6 +12,10 @@ import type { EpisodeSummary } from "@/lib/api/types";
 import type { WagtailPage } from "@/lib/api/wagtail";
 import { AUDIO_LABELS, formatDate, labelOf } from "@/lib/labels";
 import { episodeJsonLd, pageMetadata } from "@/lib/seo";
+import watchStyles from "@/components/pages/WatchPage.module.css";
+import ui from "@/components/common/ui.module.css";
+import episodesStyles from "@/components/episodes/Episodes.module.css";
+import dubbingStyles from "@/components/dubbing/Dubbing.module.css";
 
 function episodeHeading(titleName: string, episode: EpisodeSummary): string {
   return `${titleName} — серія ${episode.number}`;
@@ -45,59 +49,59 @@ async function EpisodeView({ page, path }: PageViewProps) {
           { href: path, label: `Серія ${episode.number}` },
         ]}
       />
-      <div className="watch-head">
+      <div >
         <h1>{episodeHeading(titleName, episode)}</h1>
-        {hasOwnName(episode) && <p className="watch-head__subtitle">{episode.title}</p>}
+        {hasOwnName(episode) && <p className={watchStyles.watchHeadSubtitle}>{episode.title}</p>}
         {episode.airDate && (
-          <p className="muted">
+          <p className={ui.muted}>
             Вийшла <time dateTime={episode.airDate}>{formatDate(episode.airDate)}</time>
           </p>
         )}
       </div>
-      <div className="player-slot">
+      <div className={watchStyles.playerSlot} data-testid="player-slot">
         <Player episodeId={episode.id} />
       </div>
-      <nav className="episode-nav" aria-label="Навігація серіями">
+      <nav className={watchStyles.episodeNav} aria-label="Навігація серіями">
         {previous ? (
-          <Link href={previous.url} rel="prev" className="button button--ghost">
+          <Link href={previous.url} rel="prev" className={`${ui.button} ${ui.buttonGhost}`}>
             ← Серія {previous.number}
           </Link>
         ) : (
           <span />
         )}
-        <Link href={`${titleUrl}#episodes`} className="button button--ghost">
+        <Link href={`${titleUrl}#episodes`} className={`${ui.button} ${ui.buttonGhost}`}>
           Усі серії
         </Link>
         {next ? (
-          <Link href={next.url} rel="next" className="button">
+          <Link href={next.url} rel="next" className={ui.button}>
             Серія {next.number} →
           </Link>
         ) : (
           <span />
         )}
       </nav>
-      <section className="section" aria-labelledby="episode-dubs">
+      <section className={ui.section} aria-labelledby="episode-dubs">
         <h2 id="episode-dubs">Озвучення цієї серії</h2>
         {episode.sources.length > 0 ? (
-          <ul className="dub-groups">
+          <ul className={episodesStyles.dubGroups}>
             {episode.sources.map((source) => (
-              <li key={source.id} className="dub-group dub-group--row">
+              <li key={source.id} className={`${episodesStyles.dubGroup} ${episodesStyles.dubGroupRow}`}>
                 {source.dubTeam ? (
                   <DubTeamChip team={source.dubTeam} />
                 ) : (
-                  <span className="dub-chip">Оригінал</span>
+                  <span className={dubbingStyles.dubChip}>Оригінал</span>
                 )}
-                <span className="muted">{labelOf(AUDIO_LABELS, source.language)}</span>
+                <span className={ui.muted}>{labelOf(AUDIO_LABELS, source.language)}</span>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="muted">Для цієї серії ще немає доступних джерел.</p>
+          <p className={ui.muted}>Для цієї серії ще немає доступних джерел.</p>
         )}
       </section>
       <JsonLd data={episodeJsonLd(episode, title)} />
       {siblings.length > 1 && (
-        <section className="section" aria-labelledby="all-episodes">
+        <section className={ui.section} aria-labelledby="all-episodes">
           <h2 id="all-episodes">Усі серії</h2>
           <EpisodeList episodes={siblings} currentId={episode.id} />
         </section>

@@ -10,6 +10,9 @@ import { homeRow } from "@/lib/api/titles";
 import type { LatestEpisode, TitleListing, TitleSummary } from "@/lib/api/types";
 import { SITE_NAME, SITE_TAGLINE } from "@/lib/config";
 import { pageMetadata } from "@/lib/seo";
+import ui from "@/components/common/ui.module.css";
+import homeStyles from "@/components/pages/HomePage.module.css";
+import cardsStyles from "@/components/titles/Cards.module.css";
 
 const HOME_DESCRIPTION =
   "Дивіться аніме з українським озвученням і читайте манґу українською: нові серії, онґоїнги, " +
@@ -38,11 +41,11 @@ async function newEpisodes(): Promise<LatestEpisode[]> {
 
 function Section(props: { id: string; title: string; more?: string; children: React.ReactNode }) {
   return (
-    <section className="section" aria-labelledby={props.id}>
-      <div className="section__head">
+    <section className={ui.section} aria-labelledby={props.id}>
+      <div className={ui.sectionHead}>
         <h2 id={props.id}>{props.title}</h2>
         {props.more && (
-          <Link href={props.more} className="section__more">
+          <Link href={props.more} className={ui.sectionMore}>
             Усі →
           </Link>
         )}
@@ -65,38 +68,38 @@ async function HomeView({ page }: PageViewProps) {
   const lead = intro && intro.toLowerCase() !== SITE_TAGLINE.toLowerCase() ? intro : HOME_DESCRIPTION;
   return (
     <>
-      <section className="hero">
+      <section className={homeStyles.hero}>
         <h1>
-          {SITE_NAME} — <span className="accent">{SITE_TAGLINE}</span>
+          {SITE_NAME} — <span className={ui.accent}>{SITE_TAGLINE}</span>
         </h1>
         <p>{lead}</p>
-        <div className="hero__actions">
-          <Link href="/anime/" className="button">
+        <div className={homeStyles.heroActions}>
+          <Link href="/anime/" className={ui.button}>
             Каталог аніме
           </Link>
-          <Link href="/schedule/" className="button button--ghost">
+          <Link href="/schedule/" className={`${ui.button} ${ui.buttonGhost}`}>
             Розклад серій
           </Link>
         </div>
       </section>
       {episodes.length > 0 && (
         <Section id="new-episodes" title="Нові серії" more="/anime/?order=-updated">
-          <ul className="grid grid--episodes">
+          <ul className={cardsStyles.grid}>
             {episodes.map((episode) => (
               <li key={episode.id}>
-                <article className="card">
-                  <Link href={episode.url} className="card__link" prefetch={false}>
-                    <div className="card__poster">
+                <article className={cardsStyles.card} data-testid="card">
+                  <Link href={episode.url} className={cardsStyles.cardLink} prefetch={false}>
+                    <div className={cardsStyles.cardPoster}>
                       <Poster
                         src={episode.titlePage.posterUrl}
                         title={episode.titlePage.title}
                         sizes="(max-width: 600px) 45vw, 200px"
                       />
-                      <div className="card__badges">
-                        <span className="badge badge--yellow">Серія {episode.number}</span>
+                      <div className={cardsStyles.cardBadges}>
+                        <span className={`${ui.badge} ${ui.badgeYellow}`}>Серія {episode.number}</span>
                       </div>
                     </div>
-                    <h3 className="card__title">{episode.titlePage.title}</h3>
+                    <h3 className={cardsStyles.cardTitle} data-testid="card-title">{episode.titlePage.title}</h3>
                   </Link>
                   <DubTeamChips teams={episode.dubTeams} linked={false} limit={2} />
                 </article>

@@ -22,6 +22,8 @@ import {
   labelOf,
 } from "@/lib/labels";
 import { pageMetadata, plainText, titleJsonLd } from "@/lib/seo";
+import ui from "@/components/common/ui.module.css";
+import styles from "@/components/episodes/Episodes.module.css";
 
 const KIND_NAMES = { anime: "Аніме", manga: "Манґа" } as const;
 
@@ -82,28 +84,28 @@ async function AnimeView({ page, path }: PageViewProps) {
         ]}
         action={
           first ? (
-            <Link href={first.url} className="button button--big">
+            <Link href={first.url} className={`${ui.button} ${ui.buttonBig}`}>
               ▶ Дивитися: серія {first.number}
             </Link>
           ) : null
         }
       />
-      <section className="section" aria-labelledby="about">
+      <section className={ui.section} aria-labelledby="about">
         <h2 id="about">Опис</h2>
         <Description html={title.descriptionHtml} />
       </section>
-      <section className="section" aria-labelledby="dubs">
+      <section className={ui.section} aria-labelledby="dubs">
         <h2 id="dubs">Озвучення</h2>
         <DubGroups groups={groupEpisodesByDub(episodes)} />
       </section>
-      <section className="section" aria-labelledby="episodes">
+      <section className={ui.section} aria-labelledby="episodes">
         <h2 id="episodes">
-          Серії <span className="muted">{countLabel(episodes.length, EPISODE_FORMS)}</span>
+          Серії <span className={ui.muted}>{countLabel(episodes.length, EPISODE_FORMS)}</span>
         </h2>
         {episodes.length > 0 ? (
           <EpisodeList episodes={episodes} />
         ) : (
-          <p className="muted">Серій поки немає.</p>
+          <p className={ui.muted}>Серій поки немає.</p>
         )}
       </section>
       <JsonLd data={titleJsonLd(title)} />
@@ -113,12 +115,12 @@ async function AnimeView({ page, path }: PageViewProps) {
 
 function ChapterList({ chapters }: { chapters: ChapterSummary[] }) {
   return (
-    <ol className="episode-list">
+    <ol className={styles.episodeList}>
       {chapters.map((chapter) => (
         <li key={chapter.id}>
-          <Link href={chapter.url} className="episode-list__link">
-            <span className="episode-list__number">{chapter.number}</span>
-            <span className="episode-list__title">
+          <Link href={chapter.url} className={styles.episodeListLink}>
+            <span className={styles.episodeListNumber}>{chapter.number}</span>
+            <span className={styles.episodeListTitle}>
               {chapter.volume && `Том ${chapter.volume}, `}Розділ {chapter.number}
               {chapter.title && !/^розділ/i.test(chapter.title) ? ` — ${chapter.title}` : ""}
             </span>
@@ -156,24 +158,24 @@ async function MangaView({ page, path }: PageViewProps) {
         ]}
         action={
           first ? (
-            <Link href={first.url} className="button button--big">
+            <Link href={first.url} className={`${ui.button} ${ui.buttonBig}`}>
               Читати: розділ {first.number}
             </Link>
           ) : null
         }
       />
-      <section className="section" aria-labelledby="about">
+      <section className={ui.section} aria-labelledby="about">
         <h2 id="about">Опис</h2>
         <Description html={title.descriptionHtml} />
       </section>
-      <section className="section" aria-labelledby="chapters">
+      <section className={ui.section} aria-labelledby="chapters">
         <h2 id="chapters">
-          Розділи <span className="muted">{countLabel(chapters.length, CHAPTER_FORMS)}</span>
+          Розділи <span className={ui.muted}>{countLabel(chapters.length, CHAPTER_FORMS)}</span>
         </h2>
         {chapters.length > 0 ? (
           <ChapterList chapters={chapters} />
         ) : (
-          <p className="muted">Розділів поки немає.</p>
+          <p className={ui.muted}>Розділів поки немає.</p>
         )}
       </section>
       <JsonLd data={titleJsonLd(title)} />

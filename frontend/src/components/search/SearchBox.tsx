@@ -10,6 +10,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { instantSearch } from "@/lib/api/search";
 import type { InstantSearchResult } from "@/lib/api/types";
 import { KIND_LABELS } from "@/lib/labels";
+import styles from "@/components/search/SearchBox.module.css";
+import ui from "@/components/common/ui.module.css";
 
 export const INSTANT_SEARCH_DELAY_MS = 250;
 const MIN_QUERY_LENGTH = 2;
@@ -102,8 +104,8 @@ export default function SearchBox({ initialQuery = "" }: { initialQuery?: string
   }
 
   return (
-    <form ref={boxRef} className="search-box" role="search" action="/search/" method="get">
-      <label htmlFor={`${listId}-input`} className="visually-hidden">
+    <form ref={boxRef} className={styles.searchBox} role="search" action="/search/" method="get">
+      <label htmlFor={`${listId}-input`} className={ui.visuallyHidden}>
         Пошук аніме та манґи
       </label>
       <input
@@ -125,7 +127,7 @@ export default function SearchBox({ initialQuery = "" }: { initialQuery?: string
         onFocus={() => setOpen(true)}
         onKeyDown={onKeyDown}
       />
-      <button type="submit" className="search-box__submit" aria-label="Шукати">
+      <button type="submit" className={styles.searchBoxSubmit} aria-label="Шукати">
         <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
           <path
             fill="currentColor"
@@ -133,18 +135,18 @@ export default function SearchBox({ initialQuery = "" }: { initialQuery?: string
           />
         </svg>
       </button>
-      <ul id={listId} role="listbox" className="search-box__results" hidden={!expanded}>
+      <ul id={listId} role="listbox" className={styles.searchBoxResults} hidden={!expanded}>
         {items.map((item, index) => (
           <li
             key={item.key}
             id={`${listId}-${index}`}
             role="option"
             aria-selected={index === active}
-            className={index === active ? "is-active" : undefined}
+            className={index === active ? styles.isActive : undefined}
           >
             <Link href={item.url} onClick={() => setOpen(false)} tabIndex={-1}>
-              <span className="search-box__title">{item.title}</span>
-              <span className="search-box__meta">{item.meta}</span>
+              <span className={styles.searchBoxTitle}>{item.title}</span>
+              <span className={styles.searchBoxMeta}>{item.meta}</span>
             </Link>
           </li>
         ))}

@@ -1,15 +1,16 @@
 /** What to offer when a search finds nothing: tips and the most popular titles. */
 import TitleGrid from "@/components/titles/TitleGrid";
 import { homeRow } from "@/lib/api/titles";
+import ui from "@/components/common/ui.module.css";
 
 export default async function SearchSuggestions({ query }: { query: string }) {
   const popular = await homeRow("anime", "-rating", {}, 6).catch(() => null);
   return (
-    <div className="suggestions">
+    <div >
       <p>
         {query ? `За запитом «${query}» нічого не знайшлося.` : "Нічого не знайшлося."} Спробуйте:
       </p>
-      <ul className="tips">
+      <ul className={ui.tips}>
         <li>перевірити написання або написати коротше;</li>
         <li>шукати англійською чи ромаджі (наприклад, «Shingeki no Kyojin»);</li>
         <li>прибрати частину фільтрів.</li>

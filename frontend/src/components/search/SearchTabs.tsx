@@ -4,6 +4,7 @@
  */
 import Link from "next/link";
 import { toQueryString } from "@/lib/api/client";
+import styles from "@/components/search/Search.module.css";
 
 export interface SearchTab {
   key: string;
@@ -24,13 +25,13 @@ export function activeTab(kind: string | undefined): SearchTab {
 
 export default function SearchTabs({ query, current }: { query: string; current: SearchTab }) {
   return (
-    <nav className="tabs" aria-label="Що шукати">
+    <nav className={styles.tabs} aria-label="Що шукати">
       {SEARCH_TABS.map((tab) => (
         <Link
           key={tab.key}
           href={`/search/${toQueryString({ q: query, kind: tab.kind })}`}
           aria-current={tab.key === current.key ? "page" : undefined}
-          className="tabs__tab"
+          className={styles.tabsTab}
         >
           {tab.label}
         </Link>

@@ -5,6 +5,7 @@
  */
 import Image from "next/image";
 import { useState } from "react";
+import styles from "@/components/titles/Cards.module.css";
 
 interface PosterProps {
   src: string | null;
@@ -28,7 +29,7 @@ export default function Poster({ src, title, sizes = "200px", eager = false }: P
   const [failed, setFailed] = useState(false);
   const showImage = Boolean(src) && !failed;
   return (
-    <div className="poster" data-fallback={showImage ? undefined : "true"}>
+    <div className={styles.poster} data-fallback={showImage ? undefined : "true"}>
       {showImage ? (
         <Image
           src={src as string}
@@ -41,7 +42,7 @@ export default function Poster({ src, title, sizes = "200px", eager = false }: P
           onError={() => setFailed(true)}
         />
       ) : (
-        <div className="poster__fallback" role="img" aria-label={`Постер: ${title}`}>
+        <div className={styles.posterFallback} role="img" aria-label={`Постер: ${title}`}>
           <span aria-hidden="true">{initials(title) || "?"}</span>
         </div>
       )}

@@ -14,6 +14,8 @@ import {
   formatRating,
   labelOf,
 } from "@/lib/labels";
+import ui from "@/components/common/ui.module.css";
+import styles from "@/components/titles/TitleHero.module.css";
 
 interface TitleHeroProps {
   title: TitleDetail;
@@ -50,7 +52,7 @@ export default function TitleHero({ title, extraFacts = [], action }: TitleHeroP
     {
       label: title.studios.length > 1 ? "Студії" : "Студія",
       value: title.studios.length > 0 && (
-        <span className="comma-list">
+        <span className={ui.commaList}>
           {title.studios.map((studio) =>
             studio.slug ? (
               <Link key={studio.slug} href={`${catalog}?studio=${encodeURIComponent(studio.slug)}`}>
@@ -68,14 +70,14 @@ export default function TitleHero({ title, extraFacts = [], action }: TitleHeroP
     (name, index, names) => name && name !== title.title && names.indexOf(name) === index,
   );
   return (
-    <section className="title-hero">
-      <div className="title-hero__poster">
+    <section className={styles.titleHero}>
+      <div className={styles.titleHeroPoster}>
         <Poster src={title.posterUrl} title={title.title} sizes="(max-width: 700px) 60vw, 280px" eager />
       </div>
-      <div className="title-hero__body">
+      <div >
         <h1>{title.title}</h1>
         {otherNames.length > 0 && (
-          <ul className="title-hero__names" aria-label="Інші назви">
+          <ul className={styles.titleHeroNames} aria-label="Інші назви">
             {otherNames.map((name) => (
               <li key={name} lang={name === title.titleNative ? "ja" : undefined}>
                 {name}
@@ -83,23 +85,23 @@ export default function TitleHero({ title, extraFacts = [], action }: TitleHeroP
             ))}
           </ul>
         )}
-        <div className="title-hero__ratings">
-          <div className="rating-box">
-            <span className="rating-box__value">★ {formatRating(title.rating)}</span>
-            <span className="rating-box__label">
+        <div className={styles.titleHeroRatings}>
+          <div className={styles.ratingBox}>
+            <span className={styles.ratingBoxValue}>★ {formatRating(title.rating)}</span>
+            <span className={styles.ratingBoxLabel}>
               {title.ratingCount > 0 ? countLabel(title.ratingCount, VOTE_FORMS) : "ще без оцінок"} на{" "}
               AniHata
             </span>
           </div>
           {title.externalScore !== null && (
-            <div className="rating-box rating-box--muted">
-              <span className="rating-box__value">{formatRating(title.externalScore)}</span>
-              <span className="rating-box__label">світовий рейтинг</span>
+            <div className={`${styles.ratingBox} ${styles.ratingBoxMuted}`}>
+              <span className={styles.ratingBoxValue}>{formatRating(title.externalScore)}</span>
+              <span className={styles.ratingBoxLabel}>світовий рейтинг</span>
             </div>
           )}
         </div>
         {title.genres.length > 0 && (
-          <ul className="tags" aria-label="Жанри">
+          <ul className={ui.tags} aria-label="Жанри">
             {title.genres.map((genre) => (
               <li key={genre.slug}>
                 <Link href={`${catalog}?genre=${encodeURIComponent(genre.slug)}`}>{genre.name}</Link>
@@ -107,7 +109,7 @@ export default function TitleHero({ title, extraFacts = [], action }: TitleHeroP
             ))}
           </ul>
         )}
-        <dl className="facts">
+        <dl className={ui.facts}>
           {facts
             .filter((fact) => fact.value)
             .map((fact) => (
@@ -117,7 +119,7 @@ export default function TitleHero({ title, extraFacts = [], action }: TitleHeroP
               </div>
             ))}
         </dl>
-        {action && <div className="title-hero__actions">{action}</div>}
+        {action && <div className={styles.titleHeroActions}>{action}</div>}
       </div>
     </section>
   );

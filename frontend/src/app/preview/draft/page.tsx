@@ -6,6 +6,7 @@ import { pageTypeOf } from "@/components/pages/registry";
 import { pathOf } from "@/lib/api/mappers";
 import { getPreviewPage } from "@/lib/api/pages";
 import type { SearchParamsRecord } from "@/lib/api/titles";
+import ui from "@/components/common/ui.module.css";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +32,7 @@ export default async function DraftRoute({ searchParams }: DraftRouteProps) {
   if (!page || !type) notFound();
   return (
     <>
-      <p className="preview-banner" role="status">
+      <p className={ui.previewBanner} role="status">
         Попередній перегляд чернетки
       </p>
       <type.View
