@@ -1,10 +1,13 @@
-/** `manga.ChapterPage`: chapter details and navigation (the reader lands in its own issue). */
+/**
+ * `manga.ChapterPage`: chapter details and navigation (the reader lands in its own issue). The
+ * page's own API answer carries its title page and previous/next chapter (same language).
+ */
 import Link from "next/link";
 import Breadcrumbs from "@/components/common/Breadcrumbs";
 import { DubTeamChip } from "@/components/dubbing/DubTeamChips";
 import type { PageType, PageViewProps } from "@/components/pages/types";
-import { mapChapter, mapTitleDetail, num } from "@/lib/api/mappers";
-import { getChildren, getPage } from "@/lib/api/pages";
+import { mapChapter, mapNeighbours, mapTitleDetail, num } from "@/lib/api/mappers";
+import { getPage } from "@/lib/api/pages";
 import type { ChapterSummary } from "@/lib/api/types";
 import type { WagtailPage } from "@/lib/api/wagtail";
 import { AUDIO_LABELS, formatDate, labelOf } from "@/lib/labels";
@@ -17,20 +20,11 @@ function chapterHeading(titleName: string, chapter: ChapterSummary): string {
 }
 
 async function ChapterView({ page, path }: PageViewProps) {
+  // Everything comes with the chapter's own answer: its title page and its neighbours.
   const chapter = mapChapter(page);
-  const parentId = chapter.parent?.id;
-  const parent = parentId ? await getPage(parentId) : null;
-  const title = parent ? mapTitleDetail(parent) : null;
-  const siblings = parentId
-    ? (await getChildren(parentId, "manga.ChapterPage"))
-        .map(mapChapter)
-        .sort((a, b) => Number(a.number) - Number(b.number))
-    : [chapter];
-  const index = siblings.findIndex((item) => item.id === chapter.id);
-  const previous = index > 0 ? siblings[index - 1] : undefined;
-  const next = index >= 0 ? siblings[index + 1] : undefined;
-  const titleName = title?.title ?? chapter.parent?.title ?? "";
-  const titleUrl = title?.url ?? chapter.parent?.url ?? "/manga/";
+  const { previous, next } = mapNeighbours(page);
+  const titleName = chapter.parent?.title ?? "";
+  const titleUrl = chapter.parent?.url ?? "/manga/";
   const pageCount = num(page.page_count);
   const published = typeof page.meta.first_published_at === "string" ? page.meta.first_published_at : "";
   return (

@@ -1,4 +1,7 @@
-/** `anime.EpisodePage`: the watch page — player, episode navigation, this episode's dubs. */
+/**
+ * `anime.EpisodePage`: the watch page — player, episode navigation (previous/next come with the
+ * page's own API answer), this episode's dubs and the list of all episodes.
+ */
 import Link from "next/link";
 import Breadcrumbs from "@/components/common/Breadcrumbs";
 import { DubTeamChip } from "@/components/dubbing/DubTeamChips";
@@ -6,7 +9,7 @@ import EpisodeList from "@/components/episodes/EpisodeList";
 import type { PageType, PageViewProps } from "@/components/pages/types";
 import Player from "@/components/player/Player";
 import JsonLd from "@/components/seo/JsonLd";
-import { mapEpisode, mapTitleDetail } from "@/lib/api/mappers";
+import { mapEpisode, mapNeighbours, mapTitleDetail } from "@/lib/api/mappers";
 import { getChildren, getPage } from "@/lib/api/pages";
 import type { EpisodeSummary } from "@/lib/api/types";
 import type { WagtailPage } from "@/lib/api/wagtail";
@@ -35,9 +38,7 @@ async function EpisodeView({ page, path }: PageViewProps) {
         .map((raw) => mapEpisode(raw, title?.dubTeams ?? []))
         .sort((a, b) => a.number - b.number)
     : [episode];
-  const index = siblings.findIndex((item) => item.id === episode.id);
-  const previous = index > 0 ? siblings[index - 1] : undefined;
-  const next = index >= 0 ? siblings[index + 1] : undefined;
+  const { previous, next } = mapNeighbours(page);
   const titleName = title?.title ?? episode.parent?.title ?? "";
   const titleUrl = title?.url ?? episode.parent?.url ?? "/anime/";
   return (

@@ -6,6 +6,7 @@ import {
   mapEpisode,
   mapInstantSearch,
   mapLatestEpisodes,
+  mapNeighbours,
   mapSchedule,
   mapTitleDetail,
   mapTitleListing,
@@ -216,5 +217,26 @@ describe("instant search and schedule", () => {
     expect(days[0]?.weekday).toBe("П’ятниця");
     expect(days[0]?.items[0]).toMatchObject({ episode: 1100, dubs: [{ slug: "leleka", title: "Лелека Даб" }] });
     expect(mapSchedule(null)).toEqual([]);
+  });
+});
+
+describe("mapNeighbours", () => {
+  it("reads previous/next from the page's own answer and formats chapter numbers", () => {
+    const page: WagtailPage = {
+      id: 182,
+      meta: { type: "manga.ChapterPage" },
+      title: "Розділ 2",
+      previous: { id: 181, number: "1.50", title: "Romance Dawn", url: "/manga/one-piece-manga/1-5/" },
+      next: null,
+    };
+    expect(mapNeighbours(page)).toEqual({
+      previous: { id: 181, number: "1.5", title: "Romance Dawn", url: "/manga/one-piece-manga/1-5/" },
+      next: null,
+    });
+  });
+
+  it("treats a missing or broken neighbour as none", () => {
+    const page: WagtailPage = { id: 14, meta: { type: "anime.EpisodePage" }, title: "", previous: { number: 1 } };
+    expect(mapNeighbours(page)).toEqual({ previous: null, next: null });
   });
 });

@@ -14,6 +14,8 @@ import type {
   InstantSearchResult,
   InstantSearchTeam,
   LatestEpisode,
+  NeighbourLink,
+  Neighbours,
   ScheduleDay,
   SourceSummary,
   Studio,
@@ -234,6 +236,19 @@ export function mapChapter(raw: WagtailPage): ChapterSummary {
     translator: mapDubTeamRef(raw.translator_ref ?? raw.translator),
     parent: parentOf(raw.meta?.parent),
   };
+}
+
+function mapNeighbour(raw: unknown): NeighbourLink | null {
+  if (!isRecord(raw)) return null;
+  const id = num(raw.id);
+  const url = str(raw.url);
+  if (id === null || !url) return null;
+  return { id, number: chapterNumber(raw.number), title: str(raw.title), url: pathOf(url) };
+}
+
+/** An episode's or chapter's `previous` and `next`, answered with the page itself. */
+export function mapNeighbours(raw: WagtailPage): Neighbours {
+  return { previous: mapNeighbour(raw.previous), next: mapNeighbour(raw.next) };
 }
 
 function mapLink(raw: unknown): { label: string; url: string } | null {

@@ -89,6 +89,20 @@ export interface LatestEpisode {
   dubTeams: DubTeamRef[];
 }
 
+/** The episode or chapter before/after a page (`previous`/`next` of the pages API). */
+export interface NeighbourLink {
+  id: number;
+  /** As people write it: "3", "10.5". */
+  number: string;
+  title: string;
+  url: string;
+}
+
+export interface Neighbours {
+  previous: NeighbourLink | null;
+  next: NeighbourLink | null;
+}
+
 export interface ChapterSummary {
   id: number;
   url: string;
