@@ -26,10 +26,11 @@ from cms.catalog.models import (
     title_edit_handler,
 )
 from cms.catalog.neighbours import neighbour_ref, with_neighbours
-from cms.catalog.validators import validate_http_url
+from outbound.hosts import allowed_hosts, is_allowed_stream_url
+from outbound.providers import provider_choices
+from outbound.urls import UnsafeUrl, parse_http_url
 
 from .serializers import EpisodeRefSerializer, SourceSummarySerializer
-from .stream_hosts import allowed_hosts, is_allowed_stream_url
 
 
 class AnimeIndexPage(SectionIndexPage):
@@ -188,13 +189,16 @@ class SourceKind(models.TextChoices):
     IFRAME = "iframe", "Вбудований плеєр (iframe)"
 
 
-class Provider(models.TextChoices):
-    DIRECT = "direct", "Пряме посилання"
-    ASHDI = "ashdi", "Ashdi"
-    MOONANIME = "moonanime", "MoonAnime"
-    TORTUGA = "tortuga", "Tortuga"
-    CSST = "csst", "CSST"
-    IFRAME = "iframe", "Інший iframe"
+def validate_stream_url(value) -> None:
+    """The URL rules of ``outbound.urls`` (read as a browser reads the URL), for editors."""
+    try:
+        parse_http_url(value)
+    except UnsafeUrl as error:
+        raise ValidationError(
+            "Адреса має починатися з http:// або https:// і бути звичайним посиланням на хост: "
+            "без пробілів, зворотних скісних рисок, керівних символів і даних входу (user@).",
+            code="stream_url",
+        ) from error
 
 
 def validate_variants(value) -> None:
@@ -203,7 +207,7 @@ def validate_variants(value) -> None:
     for quality, url in value.items():
         if not str(quality).rstrip("p").isdigit():
             raise ValidationError(f"Якість «{quality}» має бути числом, напр. 720.")
-        validate_http_url(url if isinstance(url, str) else "")
+        validate_stream_url(url)
 
 
 def validate_subtitles(value) -> None:
@@ -213,7 +217,7 @@ def validate_subtitles(value) -> None:
     ):
         raise ValidationError('Субтитри мають бути списком: [{"lang": "uk", "url": "https://…"}].')
     for item in value:
-        validate_http_url(item["url"])
+        validate_stream_url(item["url"])
 
 
 class VideoSource(Orderable):
@@ -231,7 +235,7 @@ class VideoSource(Orderable):
     )
     language = models.CharField("мова", max_length=2, choices=Language.choices, default="uk")
     kind = models.CharField("тип", max_length=20, choices=SourceKind.choices, default="hls")
-    provider = models.CharField("провайдер", max_length=20, choices=Provider.choices)
+    provider = models.CharField("провайдер", max_length=20, choices=provider_choices())
     url = models.URLField("адреса", max_length=1000, blank=True)
     variants = models.JSONField(
         "плейлисти якостей", default=dict, blank=True, validators=[validate_variants]
@@ -272,7 +276,7 @@ class VideoSource(Orderable):
         errors: dict[str, str] = {}
         if self.url:
             try:
-                validate_http_url(self.url)
+                validate_stream_url(self.url)
             except ValidationError as error:
                 errors["url"] = error.messages[0]
         if not self.url and not self.variants:

@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from celery.schedules import crontab
 
+from outbound.providers import default_provider_hosts
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -271,20 +273,15 @@ GOOGLE_CLIENT_ID = os.environ.get("GOOGLE_CLIENT_ID", "")
 GOOGLE_CLIENT_SECRET = os.environ.get("GOOGLE_CLIENT_SECRET", "")
 
 # Video providers and the hosts their streams may come from (a host covers its subdomains).
-# STREAM_PROVIDER_HOSTS in the environment overrides providers one by one.
-DEFAULT_STREAM_PROVIDER_HOSTS = (
-    "direct=test-streams.mux.dev|devstreaming-cdn.apple.com|bitdash-a.akamaihd.net"
-    "|cdn.bitmovin.com|storage.googleapis.com,"
-    "ashdi=ashdi.vip,"
-    "tortuga=tortuga.wtf|tortuga.tw,"
-    "moonanime=moonanime.art,"
-    "csst=csst.online|secvideo1.online,"
-    "iframe=www.youtube.com|youtube.com|player.vimeo.com"
-)
+# The defaults come from the provider registry (outbound.providers); STREAM_PROVIDER_HOSTS in
+# the environment overrides providers one by one.
 STREAM_PROVIDER_HOSTS = {
-    **parse_provider_hosts(DEFAULT_STREAM_PROVIDER_HOSTS),
+    **default_provider_hosts(),
     **parse_provider_hosts(os.environ.get("STREAM_PROVIDER_HOSTS", "")),
 }
+# Fetches of provider pages may reach private, loopback and link-local addresses (tests and
+# local fixtures only: in production that would let a provider page reach our own network).
+STREAM_ALLOW_PRIVATE_NETWORKS = env_bool("STREAM_ALLOW_PRIVATE_NETWORKS", False)
 STREAM_RESOLVE_TTL = int(os.environ.get("STREAM_RESOLVE_TTL", "600"))
 # Seconds a degraded answer (provider down, page unreadable) stays cached.
 STREAM_RESOLVE_FAILURE_TTL = int(os.environ.get("STREAM_RESOLVE_FAILURE_TTL", "60"))

@@ -1,4 +1,4 @@
-"""Tests: fast password hashing, in-memory e-mail, loopback stream hosts allowed."""
+"""Tests: fast password hashing, in-memory e-mail, loopback stream hosts and addresses allowed."""
 
 import os
 
@@ -20,6 +20,8 @@ STREAM_PROVIDER_HOSTS = {  # noqa: F405
     **STREAM_PROVIDER_HOSTS,  # noqa: F405
     "direct": [*STREAM_PROVIDER_HOSTS.get("direct", []), "127.0.0.1", "localhost"],  # noqa: F405
 }
+# Provider pages in tests are served on loopback ports; tests of the guard switch this off.
+STREAM_ALLOW_PRIVATE_NETWORKS = True
 if REDIS_URL:  # noqa: F405
     # Each test process (xdist worker) keeps its keys apart and clears only those.
     CACHES["default"]["BACKEND"] = "config.test_cache.PrefixScopedRedisCache"  # noqa: F405

@@ -122,6 +122,8 @@ async function main() {
     WAGTAILAPI_BASE_URL: apiUrl,
     FRONTEND_URL: baseUrl,
     STREAM_PROVIDER_HOSTS: "direct=127.0.0.1|localhost",
+    // The local "provider" (e2e/fixtures) listens on loopback.
+    STREAM_ALLOW_PRIVATE_NETWORKS: "true",
     REVALIDATE_SECRET: "",
     // In-process cache and eager Celery: nothing shared with other runs through Redis.
     REDIS_URL: "",
@@ -188,6 +190,7 @@ async function main() {
           DJANGO_SETTINGS_MODULE: "config.settings.dev",
           API_URL: apiUrl,
           STREAM_PROVIDER_HOSTS: djangoEnv.STREAM_PROVIDER_HOSTS,
+          STREAM_ALLOW_PRIVATE_NETWORKS: djangoEnv.STREAM_ALLOW_PRIVATE_NETWORKS,
           REDIS_URL: "",
           CELERY_BROKER_URL: "",
         },

@@ -3,8 +3,11 @@
 ``direct`` sources already are HLS (a master playlist, or one playlist per quality). The iframe
 providers of Ukrainian dub teams (ashdi, tortuga, moonanime, csst, and a generic ``iframe``)
 embed PlayerJS: we fetch the iframe page server-side, read the stream from its config and hand
-HLS to our player, falling back to the iframe when the page cannot be read. Every URL we return
-passes the host allowlist of ``cms.anime.stream_hosts``; a stream on any other host is dropped.
+HLS to our player, falling back to the iframe when the page cannot be read. Pages are fetched
+through ``outbound.http`` (provider allowlist on every hop, no private addresses, 2 MB, one
+deadline); every URL we return passes ``outbound.hosts`` (``Adapter.resolve`` checks the finished
+answer once more), so a stream on any other host, or a URL a browser would read differently, is
+dropped.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ import logging
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urlsplit
 
-import httpx
 from django.conf import settings
 
-from cms.anime.stream_hosts import is_allowed_stream_url
+from outbound import http
+from outbound.hosts import allowed_hosts, is_allowed_stream_url
+from outbound.providers import reader_of
 
 from . import playerjs
 
@@ -108,6 +112,17 @@ class Adapter:
     name = "direct"
 
     def resolve(self, source: SourceSpec) -> Resolution:
+        return only_allowed_urls(self.resolve_unchecked(source), source.provider)
+
+    def fetches(self, source: SourceSpec) -> bool:
+        """Does resolving this source fetch a provider page (worth one fetch at a time)?"""
+        return False
+
+    def resolve_iframe_fallback(self, source: SourceSpec) -> Resolution:
+        """What a visitor gets when the page cannot be read for them: the provider's iframe."""
+        return only_allowed_urls(Resolution("iframe", iframe_url=source.url), source.provider)
+
+    def resolve_unchecked(self, source: SourceSpec) -> Resolution:
         if not is_allowed_stream_url(source.provider, source.url or _first_variant(source)):
             return Resolution("unavailable", message=MESSAGE_HOST_NOT_ALLOWED)
         if source.kind == "iframe":
@@ -152,27 +167,29 @@ class PlayerJSAdapter(Adapter):
     def __init__(self, name: str):
         self.name = name
 
+    def fetches(self, source: SourceSpec) -> bool:
+        return source.kind == "iframe"
+
     def resolve_iframe(self, source: SourceSpec) -> Resolution:
-        fallback = Resolution("iframe", iframe_url=source.url)
+        fallback = self.resolve_iframe_fallback(source)
         try:
-            response = httpx.get(
+            response = http.fetch(
                 source.url,
+                hosts=allowed_hosts(source.provider),
                 timeout=getattr(settings, "STREAM_PROVIDER_TIMEOUT", 3.0),
-                follow_redirects=True,
                 headers={"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AniHata/1.0"},
             )
-        except httpx.TimeoutException:
-            # Slow for us is not necessarily slow for the visitor: let the browser try the iframe.
-            logger.info("provider %s timed out for source %s", self.name, source.id)
+        except http.FetchError as exc:
+            # Refused (a hop off the allowlist, a private address), slow or broken for our
+            # server is not necessarily so for the visitor's browser: it gets the iframe.
+            level = logging.WARNING if isinstance(exc, http.Refused) else logging.INFO
+            logger.log(level, "provider %s failed for source %s: %s", self.name, source.id, exc)
             return fallback
-        except httpx.HTTPError as exc:
-            logger.info("provider %s failed for source %s: %s", self.name, source.id, exc)
-            return fallback
-        if response.status_code >= 500:
+        if response.status >= 500:
             return Resolution("unavailable", iframe_url=source.url, message=MESSAGE_PROVIDER_DOWN)
-        if response.status_code in (404, 410):
+        if response.status in (404, 410):
             return Resolution("unavailable", iframe_url=source.url, message=MESSAGE_GONE)
-        if response.status_code >= 400:
+        if response.status >= 400:
             return fallback
         try:
             config = playerjs.parse_player_page(response.text)
@@ -184,7 +201,7 @@ class PlayerJSAdapter(Adapter):
                 exc,
             )
             return fallback
-        resolution = self.from_config(config, source, str(response.url))
+        resolution = self.from_config(config, source, response.url)
         if resolution is None or resolution.kind == "unavailable":
             return fallback
         resolution.iframe_url = source.url
@@ -240,11 +257,25 @@ def _stored_subtitles(source: SourceSpec) -> list[dict]:
     return tracks
 
 
-PLAYERJS_PROVIDERS = ("ashdi", "tortuga", "moonanime", "csst", "iframe")
-ADAPTERS: dict[str, Adapter] = {"direct": Adapter()}
-ADAPTERS.update({name: PlayerJSAdapter(name) for name in PLAYERJS_PROVIDERS})
+def only_allowed_urls(resolution: Resolution, provider: str) -> Resolution:
+    """The last word on what leaves the API: every URL in the answer (``url``, qualities,
+    subtitles, ``iframe_url``) passes the URL rules and the provider's allowlist, or goes."""
+
+    def allowed(url: str) -> bool:
+        return not url or is_allowed_stream_url(provider, url)
+
+    qualities = [q for q in resolution.qualities if allowed(q["url"])]
+    subtitles = [t for t in resolution.subtitles if allowed(t["url"])]
+    url_ok, iframe_ok = allowed(resolution.url), allowed(resolution.iframe_url)
+    if url_ok and iframe_ok and len(qualities) == len(resolution.qualities):
+        if len(subtitles) == len(resolution.subtitles):
+            return resolution
+        return Resolution(**{**resolution.as_dict(), "subtitles": subtitles})
+    return Resolution("unavailable", message=MESSAGE_HOST_NOT_ALLOWED)
 
 
 def adapter_for(provider: str) -> Adapter:
-    """The provider's adapter; unknown providers get the generic PlayerJS one."""
-    return ADAPTERS.get(provider) or PlayerJSAdapter(provider)
+    """The provider's adapter, by how the registry says its pages are read."""
+    if reader_of(provider) == "playerjs":
+        return PlayerJSAdapter(provider)
+    return Adapter()

@@ -1,7 +1,10 @@
 """Periodic health check of active video sources.
 
 Each active source is probed (a playlist must answer 200 and start with ``#EXTM3U``; an iframe
-page must answer below 400) with a short timeout and bounded concurrency. The outcome goes to
+page must answer below 400) through the guarded client of ``outbound.http`` (the provider's
+allowlist on every hop, no private addresses, the first 64 KB only, one deadline per URL) with
+bounded concurrency. A stored URL off the allowlist is never fetched: it is recorded as
+``host not allowed``, a failure like any other. The outcome goes to
 ``last_checked`` / ``last_status``; after ``STREAM_CHECK_MAX_FAILURES`` failures in a row a
 source is deactivated, and staff find it in the admin report of broken sources.
 """
@@ -10,7 +13,6 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-import httpx
 from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
@@ -19,6 +21,8 @@ from cms.anime.models import AnimePage, VideoSource
 from cms.anime.signals import refresh_anime_dubbings
 from cms.catalog.cache import invalidate_catalog
 from cms.catalog.dubbings import parent_title
+from outbound import http
+from outbound.hosts import allowed_hosts, is_allowed_stream_url
 
 from .adapters import stream_kind
 
@@ -29,29 +33,43 @@ def max_failures() -> int:
     return getattr(settings, "STREAM_CHECK_MAX_FAILURES", 3)
 
 
-def probe_url(client: httpx.Client, url: str, expect_playlist: bool) -> str:
+STATUS_HOST_NOT_ALLOWED = "host not allowed"
+PROBE_BYTES = 64 * 1024  # enough to see "#EXTM3U"; an MP4 is not downloaded whole
+
+
+def probe_url(url: str, hosts: list[str], expect_playlist: bool) -> str:
     """``ok`` or a short reason (shown to staff) why the URL does not work."""
+    timeout = getattr(settings, "STREAM_CHECK_TIMEOUT", 5.0)
     try:
-        response = client.get(url)
-    except httpx.TimeoutException:
+        response = http.fetch(
+            url, hosts=hosts, timeout=timeout, max_bytes=PROBE_BYTES, truncate=True
+        )
+    except http.DeadlineExceeded:
         return "timeout"
-    except httpx.HTTPError as exc:
-        return f"network error: {type(exc).__name__}"
-    if response.status_code >= 400:
-        return f"HTTP {response.status_code}"
+    except http.Refused as exc:
+        return f"refused: {exc}"[:255]
+    except http.FetchError as exc:
+        return f"network error: {type(exc.__cause__ or exc).__name__}"
+    if response.status >= 400:
+        return f"HTTP {response.status}"
     if expect_playlist and not response.text.lstrip().startswith("#EXTM3U"):
         return "not an HLS playlist"
     return STATUS_OK
 
 
-def probe_source(client: httpx.Client, source: VideoSource) -> str:
-    if source.kind == "iframe":
-        return probe_url(client, source.url, expect_playlist=False)
-    for url in source.stream_urls():
-        status = probe_url(client, url, expect_playlist=stream_kind(url) != "file")
+def probe_source(source: VideoSource) -> str:
+    urls = [source.url] if source.kind == "iframe" else source.stream_urls()
+    if not urls or not all(urls):
+        return "no URL"
+    if not all(is_allowed_stream_url(source.provider, url) for url in urls):
+        return STATUS_HOST_NOT_ALLOWED
+    hosts = allowed_hosts(source.provider)
+    for url in urls:
+        playlist = source.kind != "iframe" and stream_kind(url) != "file"
+        status = probe_url(url, hosts, expect_playlist=playlist)
         if status != STATUS_OK:
             return status
-    return STATUS_OK if source.stream_urls() else "no URL"
+    return STATUS_OK
 
 
 def record(source: VideoSource, status: str) -> None:
@@ -80,14 +98,9 @@ def check_sources(source_ids: list[int] | None = None) -> dict[str, int]:
     if source_ids is not None:
         sources = sources.filter(pk__in=source_ids)
     sources = list(sources)
-    timeout = getattr(settings, "STREAM_CHECK_TIMEOUT", 5.0)
     workers = max(1, min(getattr(settings, "STREAM_CHECK_CONCURRENCY", 8), len(sources) or 1))
-    limits = httpx.Limits(max_connections=workers)
-    with (
-        httpx.Client(timeout=timeout, follow_redirects=True, limits=limits) as client,
-        ThreadPoolExecutor(max_workers=workers) as pool,
-    ):
-        statuses = list(pool.map(lambda s: probe_source(client, s), sources))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        statuses = list(pool.map(probe_source, sources))
     for source, status in zip(sources, statuses, strict=True):
         record(source, status)
     failed = sum(status != STATUS_OK for status in statuses)

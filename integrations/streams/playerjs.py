@@ -4,6 +4,11 @@ A PlayerJS page configures the player with an object literal whose ``file`` key 
 a single stream URL, a quality list ``[1080p]url,[720p]url``, or a JSON playlist of episodes
 and voices (``[{"title": "Серія 1", "folder": [{"title": "Team", "file": "…"}]}]``). The
 functions here only read text; fetching and host checks live in ``adapters``.
+
+The page comes from someone else, so the reading is bounded: at most ``MAX_CANDIDATES`` places
+a key is tried, ``MAX_SCAN_STEPS`` tokens scanned for brackets per page, playlists
+``MAX_PLAYLIST_DEPTH`` folders deep and ``MAX_PLAYLIST_ITEMS`` items long. A page past a bound
+is "not found" (the visitor gets the iframe), never a slow worker.
 """
 
 from __future__ import annotations
@@ -12,6 +17,11 @@ import json
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
+
+MAX_CANDIDATES = 8
+MAX_SCAN_STEPS = 500_000
+MAX_PLAYLIST_DEPTH = 6
+MAX_PLAYLIST_ITEMS = 5_000
 
 
 class PlayerConfigNotFound(ValueError):
@@ -49,6 +59,7 @@ class PlayerConfig:
     playlist: list[PlaylistItem] = field(default_factory=list)
 
 
+_STRING_END = {'"': re.compile(r'["\\]'), "'": re.compile(r"['\\]")}
 _KEY_PATTERN = r"""(?<![\w-])["']?{key}["']?\s*:\s*"""
 _JS_ESCAPES = {
     "n": "\n",
@@ -66,51 +77,71 @@ def _read_js_string(text: str, start: int) -> str:
     quote = text[start]
     out: list[str] = []
     i = start + 1
-    while i < len(text):
-        char = text[i]
-        if char == "\\" and i + 1 < len(text):
-            nxt = text[i + 1]
-            if nxt == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", text[i + 2 : i + 6]):
-                out.append(chr(int(text[i + 2 : i + 6], 16)))
-                i += 6
-                continue
-            out.append(_JS_ESCAPES.get(nxt, nxt))
-            i += 2
-            continue
-        if char == quote:
+    while True:
+        stop = _STRING_END[quote].search(text, i)
+        if stop is None:
+            raise PlayerConfigNotFound("unterminated string literal")
+        out.append(text[i : stop.start()])
+        i = stop.end()
+        if stop.group() == quote:
             return "".join(out)
-        out.append(char)
-        i += 1
-    raise PlayerConfigNotFound("unterminated string literal")
+        nxt = text[i : i + 1]  # after a backslash
+        if nxt == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", text[i + 1 : i + 5]):
+            out.append(chr(int(text[i + 1 : i + 5], 16)))
+            i += 5
+        elif nxt:
+            out.append(_JS_ESCAPES.get(nxt, nxt))
+            i += 1
 
 
-def _read_bracketed(text: str, start: int) -> str:
+_BRACKET_TOKEN = re.compile(r"[\"'\[\]{}]")
+
+
+class _Budget:
+    """Scan steps left for one page: every bracket read of the page draws on it."""
+
+    def __init__(self, steps: int = MAX_SCAN_STEPS):
+        self.steps = steps
+
+    def spend(self) -> None:
+        self.steps -= 1
+        if self.steps < 0:
+            raise PlayerConfigNotFound("page too complex to read")
+
+
+def _read_bracketed(text: str, start: int, budget: _Budget) -> str:
     """Return the balanced ``[...]`` or ``{...}`` block opening at ``text[start]``."""
     pairs = {"[": "]", "{": "}"}
     stack: list[str] = []
     i = start
-    while i < len(text):
-        char = text[i]
+    while True:
+        budget.spend()
+        token = _BRACKET_TOKEN.search(text, i)
+        if token is None:
+            raise PlayerConfigNotFound("unbalanced brackets")
+        char, i = token.group(), token.end()
         if char in "\"'":
             # Skip over string contents so brackets inside titles do not count.
-            j = i + 1
-            while j < len(text) and text[j] != char:
-                j += 2 if text[j] == "\\" else 1
-            i = j + 1
-            continue
-        if char in pairs:
+            while True:
+                budget.spend()
+                end = _STRING_END[char].search(text, i)
+                if end is None:
+                    raise PlayerConfigNotFound("unterminated string literal")
+                i = end.end() + (1 if end.group() == "\\" else 0)
+                if end.group() == char:
+                    break
+        elif char in pairs:
             stack.append(pairs[char])
         elif stack and char == stack[-1]:
             stack.pop()
             if not stack:
-                return text[start : i + 1]
-        i += 1
-    raise PlayerConfigNotFound("unbalanced brackets")
+                return text[start:i]
 
 
-def _read_value(text: str, key: str) -> str | list | None:
+def _read_value(text: str, key: str, budget: _Budget) -> str | list | None:
     """Find ``key: value`` in a JS object literal; a string or a parsed JSON array."""
-    for match in re.finditer(_KEY_PATTERN.format(key=key), text):
+    matches = re.finditer(_KEY_PATTERN.format(key=key), text)
+    for _, match in zip(range(MAX_CANDIDATES), matches, strict=False):
         pos = match.end()
         if pos >= len(text):
             continue
@@ -119,32 +150,38 @@ def _read_value(text: str, key: str) -> str | list | None:
             return _read_js_string(text, pos)
         if char == "[":
             try:
-                return json.loads(_read_bracketed(text, pos))
-            except ValueError:
+                return json.loads(_read_bracketed(text, pos, budget))
+            except (ValueError, RecursionError):
                 continue
     return None
 
 
-def _player_config_text(html: str) -> str:
+def _player_config_text(html: str, budget: _Budget) -> str:
     """Narrow the page to the ``new Playerjs({...})`` call when there is one."""
     match = re.search(r"new\s+Playerjs\s*\(\s*\{", html)
     if not match:
         return html
     try:
-        return _read_bracketed(html, match.end() - 1)
+        return _read_bracketed(html, match.end() - 1, budget)
     except PlayerConfigNotFound:
         return html[match.start() :]
 
 
-def _flatten_playlist(items: list, titles: tuple[str, ...] = ()) -> list[PlaylistItem]:
-    leaves: list[PlaylistItem] = []
+def _flatten_playlist(
+    items: list, titles: tuple[str, ...] = (), leaves: list[PlaylistItem] | None = None
+) -> list[PlaylistItem]:
+    leaves = [] if leaves is None else leaves
+    if len(titles) >= MAX_PLAYLIST_DEPTH:
+        return leaves  # deeper folders than any real player has
     for item in items:
+        if len(leaves) >= MAX_PLAYLIST_ITEMS:
+            break
         if not isinstance(item, dict):
             continue
         path = titles + (str(item.get("title") or item.get("comment") or ""),)
         folder = item.get("folder") or item.get("playlist")
         if isinstance(folder, list):
-            leaves.extend(_flatten_playlist(folder, path))
+            _flatten_playlist(folder, path, leaves)
         elif isinstance(item.get("file"), str) and item["file"].strip():
             leaves.append(PlaylistItem(path, item["file"].strip(), str(item.get("subtitle") or "")))
     return leaves
@@ -152,14 +189,15 @@ def _flatten_playlist(items: list, titles: tuple[str, ...] = ()) -> list[Playlis
 
 def parse_player_page(html: str) -> PlayerConfig:
     """Extract the PlayerJS config of an iframe page; raise ``PlayerConfigNotFound`` if absent."""
-    config_text = _player_config_text(html)
-    value = _read_value(config_text, "file")
-    subtitle = _read_value(config_text, "subtitle")
+    budget = _Budget()
+    config_text = _player_config_text(html, budget)
+    value = _read_value(config_text, "file", budget)
+    subtitle = _read_value(config_text, "subtitle", budget)
     subtitle = subtitle if isinstance(subtitle, str) else ""
     if isinstance(value, str) and value.lstrip().startswith("[{"):
         try:
             value = json.loads(value)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise PlayerConfigNotFound("broken JSON playlist") from exc
     if isinstance(value, list):
         playlist = _flatten_playlist(value)

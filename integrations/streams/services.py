@@ -3,6 +3,11 @@
 Resolutions are cached per source (Redis in production) for ``STREAM_RESOLVE_TTL`` seconds;
 an answer that failed (provider down) is kept only ``STREAM_RESOLVE_FAILURE_TTL`` seconds so a
 recovered provider is used again soon while a dead one is not hammered on every page view.
+
+One request per source fetches its provider page at a time: the first takes a short lock in the
+cache (``cache.add``), the others wait for the answer it caches (at most the provider timeout;
+then they get the iframe, uncached). A slow provider so holds one worker per source, not every
+worker. Without the cache (Redis down) the lock is per process and nothing is shared.
 """
 
 from __future__ import annotations
@@ -10,17 +15,22 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
+import time
+from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 from django.core.cache import cache
 
-from .adapters import MESSAGE_NOT_PLAYABLE, Resolution, SourceSpec, adapter_for
+from .adapters import MESSAGE_NOT_PLAYABLE, Adapter, Resolution, SourceSpec, adapter_for
 
 logger = logging.getLogger(__name__)
 
 LANGUAGE_ORDER = ("uk", "ja", "en")
 RESOLVE_WORKERS = 4
+WAIT_POLL = 0.05  # seconds between looks for another request's answer
+_local_locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
 
 
 def source_spec(source, episode) -> SourceSpec:
@@ -47,17 +57,53 @@ def _cache_key(spec: SourceSpec) -> str:
     return f"streams:resolution:{spec.id}:{digest}"
 
 
+def _cache_call(method: str, *args):
+    """A cache call that treats the cache being down (Redis) as a miss, never an error."""
+    try:
+        return getattr(cache, method)(*args)
+    except Exception:
+        logger.warning("resolution cache unavailable", exc_info=True)
+        return None
+
+
 def resolve_cached(spec: SourceSpec) -> Resolution:
     key = _cache_key(spec)
-    try:
-        cached = cache.get(key)
-    except Exception:  # cache (Redis) down: resolve without it rather than fail the page
-        logger.warning("resolution cache unavailable", exc_info=True)
-        cached = None
+    cached = _cache_call("get", key)
     if cached is not None:
         return Resolution(**cached)
+    adapter = adapter_for(spec.provider)
+    if not adapter.fetches(spec):
+        return _resolve_and_store(adapter, spec, key)
+    return _resolve_one_fetch_at_a_time(adapter, spec, key)
+
+
+def _resolve_one_fetch_at_a_time(adapter: Adapter, spec: SourceSpec, key: str) -> Resolution:
+    lock_key = f"{key}:fetching"
+    patience = getattr(settings, "STREAM_PROVIDER_TIMEOUT", 3.0) + 1.0
+    give_up = time.monotonic() + patience
+    while time.monotonic() < give_up:
+        try:
+            leader = cache.add(lock_key, 1, timeout=int(patience) + 1)
+        except Exception:
+            logger.warning("resolution cache unavailable", exc_info=True)
+            with _local_locks[key]:  # no shared cache: at least one fetch per process
+                return _resolve_and_store(adapter, spec, key)
+        if leader:
+            try:
+                return _resolve_and_store(adapter, spec, key)
+            finally:
+                _cache_call("delete", lock_key)
+        time.sleep(WAIT_POLL)  # another request is fetching this page: wait for its answer
+        cached = _cache_call("get", key)
+        if cached is not None:
+            return Resolution(**cached)
+    logger.info("gave up waiting for source %s to be resolved elsewhere", spec.id)
+    return adapter.resolve_iframe_fallback(spec)
+
+
+def _resolve_and_store(adapter: Adapter, spec: SourceSpec, key: str) -> Resolution:
     try:
-        resolution = adapter_for(spec.provider).resolve(spec)
+        resolution = adapter.resolve(spec)
     except Exception:  # a parser bug must cost one source, never the whole answer (no 500)
         logger.exception("resolving source %s failed", spec.id)
         resolution = Resolution("unavailable", message=MESSAGE_NOT_PLAYABLE)
@@ -68,10 +114,7 @@ def resolve_cached(spec: SourceSpec) -> Resolution:
     )
     if degraded:
         ttl = min(ttl, getattr(settings, "STREAM_RESOLVE_FAILURE_TTL", 60))
-    try:
-        cache.set(key, resolution.as_dict(), ttl)
-    except Exception:
-        logger.warning("resolution cache unavailable", exc_info=True)
+    _cache_call("set", key, resolution.as_dict(), ttl)
     return resolution
 
 
