@@ -240,6 +240,10 @@ WAGTAIL_HEADLESS_PREVIEW = {
 REVALIDATE_SECRET = os.environ.get("REVALIDATE_SECRET", "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", FRONTEND_URL)
 
+# Proxies of ours in front of Django whose X-Forwarded-For is believed (config/client_ip.py):
+# 0 reads the connection's address; 1 behind our nginx.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -249,6 +253,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "config.api_errors.json_exception_handler",
     # `format` is a catalog filter (tv, movie, ...), not DRF's renderer switch.
     "URL_FORMAT_OVERRIDE": None,
+    # DRF throttles read the same number of proxies as config.client_ip.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "AniHata API",

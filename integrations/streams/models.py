@@ -10,7 +10,8 @@ class BrokenVideoReport(models.Model):
     source = models.ForeignKey(
         "anime.VideoSource", on_delete=models.CASCADE, related_name="broken_reports"
     )
-    # Per session for now; the account is recorded too once visitors sign in.
+    # The visitor: its session key, or "addr:" and a hash of its address when it has no session
+    # (a report never creates one). The account is recorded too when the visitor is signed in.
     session_key = models.CharField(max_length=64)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL

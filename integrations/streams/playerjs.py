@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 MAX_CANDIDATES = 8
-MAX_SCAN_STEPS = 500_000
+MAX_SCAN_STEPS = 200_000
 MAX_PLAYLIST_DEPTH = 6
 MAX_PLAYLIST_ITEMS = 5_000
 
@@ -72,12 +72,25 @@ _JS_ESCAPES = {
 }
 
 
-def _read_js_string(text: str, start: int) -> str:
+class _Budget:
+    """Scan steps left for one page: every bracket read of the page draws on it."""
+
+    def __init__(self, steps: int = MAX_SCAN_STEPS):
+        self.steps = steps
+
+    def spend(self) -> None:
+        self.steps -= 1
+        if self.steps < 0:
+            raise PlayerConfigNotFound("page too complex to read")
+
+
+def _read_js_string(text: str, start: int, budget: _Budget) -> str:
     """Read the JS string literal opening at ``text[start]`` and return its decoded value."""
     quote = text[start]
     out: list[str] = []
     i = start + 1
     while True:
+        budget.spend()
         stop = _STRING_END[quote].search(text, i)
         if stop is None:
             raise PlayerConfigNotFound("unterminated string literal")
@@ -95,18 +108,6 @@ def _read_js_string(text: str, start: int) -> str:
 
 
 _BRACKET_TOKEN = re.compile(r"[\"'\[\]{}]")
-
-
-class _Budget:
-    """Scan steps left for one page: every bracket read of the page draws on it."""
-
-    def __init__(self, steps: int = MAX_SCAN_STEPS):
-        self.steps = steps
-
-    def spend(self) -> None:
-        self.steps -= 1
-        if self.steps < 0:
-            raise PlayerConfigNotFound("page too complex to read")
 
 
 def _read_bracketed(text: str, start: int, budget: _Budget) -> str:
@@ -147,7 +148,7 @@ def _read_value(text: str, key: str, budget: _Budget) -> str | list | None:
             continue
         char = text[pos]
         if char in "\"'":
-            return _read_js_string(text, pos)
+            return _read_js_string(text, pos, budget)
         if char == "[":
             try:
                 return json.loads(_read_bracketed(text, pos, budget))

@@ -1,14 +1,15 @@
 """Playback API: an episode's resolved sources, and visitors' broken-video reports."""
 
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from cms.anime.models import EpisodePage, VideoSource
+from config.client_ip import client_ip, count_hit
 
 from .models import BrokenVideoReport
 from .serializers import (
@@ -44,21 +45,26 @@ class EpisodePlaybackView(APIView):
         return Response(build_playback(episode))
 
 
-class ReportThrottle(AnonRateThrottle):
-    """Per address: a client dropping its cookie gets a new session, not unlimited reports."""
+REPORTS_PER_HOUR = 30  # per client address, whatever cookies or headers it sends
 
-    scope = "playback-report"
-    rate = "30/hour"
+
+def visitor_key(request, address: str) -> str:
+    """Who reports: the session when there is one; otherwise the address, hashed (an anonymous
+    report creates no session, so the address is all there is to tell visitors apart)."""
+    session_key = request.session.session_key
+    if session_key:
+        return session_key
+    return "addr:" + salted_hmac("broken-video-report", address).hexdigest()[:40]
 
 
 class BrokenVideoReportView(APIView):
-    """A visitor reports that a source does not play: one report per session, source and day."""
+    """A visitor reports that a source does not play: one report per visitor, source and day,
+    at most ``REPORTS_PER_HOUR`` per address (counted atomically before anything else)."""
 
-    # No session authentication: the report needs no CSRF token, and it is tied to the
-    # session (and the account behind it, read from the plain Django request) either way.
+    # No session authentication: the report needs no CSRF token; the session and the account
+    # behind it are read from the plain Django request, never created for the report.
     authentication_classes = ()
     permission_classes = (AllowAny,)
-    throttle_classes = (ReportThrottle,)
 
     @extend_schema(
         operation_id="playback_source_report",
@@ -68,22 +74,27 @@ class BrokenVideoReportView(APIView):
             201: ReportResultSerializer,
             200: ReportResultSerializer,
             404: NOT_FOUND,
+            429: OpenApiResponse(description="Too many reports from this address"),
         },
         tags=["playback"],
     )
     def post(self, request, pk: int):
+        address = client_ip(request)
+        hits = count_hit("broken-video-report", address, 3600)
+        if hits is not None and hits > REPORTS_PER_HOUR:
+            return Response(
+                {"detail": "Забагато скарг з вашої адреси. Спробуйте пізніше."},
+                status=status.HTTP_429_TOO_MANY_REQUESTS,
+            )
         source = VideoSource.objects.filter(pk=pk).first() if pk <= MAX_SOURCE_ID else None
         if source is None:
             return Response({"detail": "Відеоджерело не знайдено."}, status=404)
         form = ReportInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        session = request._request.session
-        if not session.session_key:
-            session.save()
         user = request._request.user
         _, created = BrokenVideoReport.objects.get_or_create(
             source=source,
-            session_key=session.session_key,
+            session_key=visitor_key(request._request, address),
             day=timezone.localdate(),
             defaults={
                 "reason": form.validated_data["reason"],

@@ -129,7 +129,7 @@ def test_a_drip_fed_page_hits_the_overall_deadline():
         started = time.monotonic()
         with pytest.raises(DeadlineExceeded):
             fetch(server.url("/slow"), hosts=LOOPBACK, timeout=1)
-        assert time.monotonic() - started < 1.5
+        assert time.monotonic() - started < 3.0  # the drip lasts 10 s
 
 
 def test_a_page_past_the_cap_stops_the_read():

@@ -157,9 +157,10 @@ def report(client, pk, **data):
     return client.post(f"/api/playback/sources/{pk}/report/", data, format="json")
 
 
-def test_one_report_per_session_per_source_per_day(fixture_anime):
+def test_one_report_per_visitor_per_source_per_day(fixture_anime):
     source = VideoSource.objects.filter(episode_id=fixture_anime["episodes"][3]).first()
-    visitor, other = APIClient(), APIClient()
+    # Without a session a visitor is its address.
+    visitor, other = APIClient(REMOTE_ADDR="203.0.113.5"), APIClient(REMOTE_ADDR="203.0.113.6")
     first = report(visitor, source.pk, reason="чорний екран")
     assert first.status_code == 201 and first.json()["created"] is True
     again = report(visitor, source.pk)
@@ -206,12 +207,41 @@ def test_seed_is_idempotent_and_can_be_taken_off_the_site(fixture_anime, client)
     assert DubTeamPage.objects.live().filter(slug__startswith="fixture-dub-").count() == 2
 
 
-def test_reports_are_throttled_per_address(fixture_anime, monkeypatch):
-    from integrations.streams.views import ReportThrottle
+def test_reports_are_capped_per_connection_address(fixture_anime, monkeypatch):
+    from integrations.streams import views
 
-    monkeypatch.setattr(ReportThrottle, "rate", "2/hour")
+    monkeypatch.setattr(views, "REPORTS_PER_HOUR", 2)
     source = VideoSource.objects.first()
-    # Fresh clients are fresh sessions: only the address limit stops them.
-    assert report(APIClient(), source.pk).status_code == 201
-    assert report(APIClient(), source.pk).status_code == 201
-    assert report(APIClient(), source.pk).status_code == 429
+    # Fresh clients, each claiming another address: with no trusted proxy only the
+    # connection's address counts.
+    statuses = [
+        report(APIClient(HTTP_X_FORWARDED_FOR=f"198.51.100.{n}"), source.pk).status_code
+        for n in range(4)
+    ]
+    assert statuses == [201, 200, 429, 429]
+    assert report(APIClient(REMOTE_ADDR="203.0.113.9"), source.pk).status_code == 201
+
+
+def test_behind_a_trusted_proxy_the_address_it_saw_counts(fixture_anime, monkeypatch, settings):
+    from integrations.streams import views
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    monkeypatch.setattr(views, "REPORTS_PER_HOUR", 2)
+    source = VideoSource.objects.first()
+
+    def via_nginx(claimed: str, seen: str):
+        client = APIClient(HTTP_X_FORWARDED_FOR=f"{claimed}, {seen}", REMOTE_ADDR="10.0.0.2")
+        return report(client, source.pk).status_code
+
+    assert [via_nginx(f"192.0.2.{n}", "203.0.113.7") for n in range(3)] == [201, 200, 429]
+    assert via_nginx("192.0.2.1", "203.0.113.8") == 201
+
+
+def test_an_anonymous_report_creates_no_session(fixture_anime):
+    from django.contrib.sessions.models import Session
+
+    source = VideoSource.objects.first()
+    response = report(APIClient(), source.pk, reason="не грає")
+    assert response.status_code == 201
+    assert "sessionid" not in response.cookies and not Session.objects.exists()
+    assert BrokenVideoReport.objects.get().session_key.startswith("addr:")

@@ -88,7 +88,7 @@ def test_an_endless_or_dripping_page_costs_at_most_the_timeout(handler):
         url = server.url("/embed", host="localhost")
         started = time.monotonic()
         result = adapter_for("player").resolve(spec(url))
-        assert time.monotonic() - started < 1.6
+        assert time.monotonic() - started < 3.0  # the drip lasts 10 s
     assert (result.kind, result.iframe_url) == ("iframe", url)
 
 
@@ -103,7 +103,7 @@ def test_the_playerjs_reader_gives_up_on_a_page_built_to_be_slow():
         started = time.monotonic()
         with pytest.raises(playerjs.PlayerConfigNotFound):
             playerjs.parse_player_page(page)
-        assert time.monotonic() - started < 1.0
+        assert time.monotonic() - started < 2.0  # unbounded: hours (quadratic)
 
 
 def test_deep_playlists_are_cut_short():
