@@ -122,6 +122,12 @@ describe("Player", () => {
     await waitFor(() => expect(screen.getByRole("button", { name: "Відеоджерело не знайдено." })).toBeDisabled());
   });
 
+  it("says what the API answered when it refuses the episode", async () => {
+    serve({ detail: "Серію не знайдено." }, 404);
+    render(<Player episodeId={3} />);
+    expect(await screen.findByRole("alert")).toHaveTextContent("Серію не знайдено.");
+  });
+
   it("offers a retry when the API cannot be reached", async () => {
     fetchMock.mockRejectedValueOnce(new TypeError("offline"));
     render(<Player episodeId={3} />);

@@ -28,7 +28,7 @@ export default function Player({ episodeId }: { episodeId: number }) {
           <LoadingOverlay />
         ) : (
           <MessageOverlay
-            text="Не вдалося завантажити плеєр. Перевірте з'єднання."
+            text={playback.message}
             action={<PillButton onClick={playback.retry}>Спробувати ще раз</PillButton>}
           />
         )}

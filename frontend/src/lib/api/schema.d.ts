@@ -35,7 +35,8 @@ export interface paths {
         put?: never;
         /**
          * Report a broken video source
-         * @description A visitor reports that a source does not play: one report per session, source and day.
+         * @description A visitor reports that a source does not play: one report per visitor, source and day,
+         *     at most ``REPORTS_PER_HOUR`` per address (counted atomically before anything else).
          */
         post: operations["playback_source_report"];
         delete?: never;
@@ -386,6 +387,13 @@ export interface operations {
             };
             /** @description No such published episode / source */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many reports from this address */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
