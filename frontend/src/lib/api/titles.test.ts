@@ -72,5 +72,7 @@ describe("rejectedFilterOf", () => {
     expect(rejectedFilterOf({ genre: ["Unknown genre: bogus"] })).toBe("genre");
     expect(rejectedFilterOf({ message: "year_from must be an integer" })).toBe("year_from");
     expect(rejectedFilterOf({ message: "something else" })).toBe("");
+    // The named parameter wins over filter names that merely appear in the message.
+    expect(rejectedFilterOf({ detail: "Рік для kind=anime: лише цифри.", parameter: "year_from" })).toBe("year_from");
   });
 });

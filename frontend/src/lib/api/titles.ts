@@ -126,10 +126,15 @@ export async function getTitlesOrRejection(
   }
 }
 
-/** Finds which of our filter names a 400 body mentions (keys first, then message text). */
+/**
+ * Which of our filter names a 400 body blames: the API's `parameter` (its one 4xx shape,
+ * `{"detail", "parameter"}`), else a key named after a filter, else a name in the text.
+ */
 export function rejectedFilterOf(body: unknown): string {
   const names = ["genre", "kind", "limit", "offset", ...SINGLE_FILTERS];
   if (body && typeof body === "object") {
+    const { parameter } = body as { parameter?: unknown };
+    if (typeof parameter === "string" && names.includes(parameter)) return parameter;
     const key = Object.keys(body).find((name) => names.includes(name));
     if (key) return key;
   }
