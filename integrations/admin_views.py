@@ -10,7 +10,8 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.snippets.views.snippets import InspectView
 
-from integrations import importer
+from integrations.importers import pages
+from integrations.importers import review as queue
 from integrations.models import ImportedTitle
 
 
@@ -34,7 +35,7 @@ class MergeForm(forms.Form):
 
     def __init__(self, kind: str, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["page_id"].widget = AdminPageChooser(target_models=[importer.PAGE_MODELS[kind]])
+        self.fields["page_id"].widget = AdminPageChooser(target_models=[pages.PAGE_MODELS[kind]])
 
 
 class ImportedTitleInspectView(InspectView):
@@ -45,18 +46,18 @@ class ImportedTitleInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        model = importer.PAGE_MODELS[self.object.kind]
+        model = pages.PAGE_MODELS[self.object.kind]
         context["diff"] = [
             {
                 **row,
                 "current": as_text(row["current"], model, row["field"]),
                 "new": as_text(row["new"], model, row["field"]),
             }
-            for row in importer.diff(self.object)
+            for row in pages.diff(self.object)
         ]
         context["review_url"] = reverse("integrations_review", args=(self.object.pk,))
         context["can_review"] = self.user_has_permission("change")
-        context["page_model"] = importer.PAGE_MODELS[self.object.kind]._meta.verbose_name
+        context["page_model"] = pages.PAGE_MODELS[self.object.kind]._meta.verbose_name
         context["merge_form"] = MergeForm(
             self.object.kind, initial={"page_id": self.object.page_id}
         )
@@ -73,19 +74,19 @@ def review(request, pk):
     back = reverse("wagtailsnippets_integrations_importedtitle:inspect", args=(pk,))
     try:
         if action == "publish":
-            page = importer.publish_new(imported.pk)
+            page = queue.publish_new(imported.pk)
             messages.success(request, f"Опубліковано: «{page.title}».")
         elif action == "merge":
             form = MergeForm(imported.kind, request.POST)
             if not form.is_valid():
-                raise importer.ReviewError("Оберіть сторінку, з якою об'єднати запис.")
-            page = importer.merge_into(imported.pk, form.cleaned_data["page_id"])
+                raise queue.ReviewError("Оберіть сторінку, з якою об'єднати запис.")
+            page = queue.merge_into(imported.pk, form.cleaned_data["page_id"])
             messages.success(request, f"Об'єднано зі сторінкою «{page.title}».")
         elif action == "ignore":
-            importer.ignore(imported.pk)
+            queue.ignore(imported.pk)
             messages.success(request, "Запис проігноровано: імпорт більше його не пропонуватиме.")
         else:
-            raise importer.ReviewError("Невідома дія.")
-    except importer.ReviewError as error:
+            raise queue.ReviewError("Невідома дія.")
+    except queue.ReviewError as error:
         messages.error(request, str(error))
     return redirect(back)

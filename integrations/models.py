@@ -5,18 +5,8 @@ last wrote to a page, so fields an editor changed by hand are never overwritten)
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 
-
-class Source(models.TextChoices):
-    JIKAN = "jikan", "Jikan (MyAnimeList)"
-    ANILIST = "anilist", "AniList"
-    KITSU = "kitsu", "Kitsu"
-    MANGADEX = "mangadex", "MangaDex"
-    HIKKA = "hikka", "Hikka"
-
-
-class Kind(models.TextChoices):
-    ANIME = "anime", "Аніме"
-    MANGA = "manga", "Манга"
+from cms.catalog.models import TitleKind
+from integrations.providers.registry import source_choices
 
 
 class ImportRun(models.Model):
@@ -27,8 +17,10 @@ class ImportRun(models.Model):
         FINISHED = "finished", "Завершено"
         FAILED = "failed", "Помилка"
 
-    source = models.CharField("джерело", max_length=20, choices=Source.choices)
-    kind = models.CharField("тип", max_length=10, choices=Kind.choices, default=Kind.ANIME)
+    source = models.CharField("джерело", max_length=20, choices=source_choices())
+    kind = models.CharField(
+        "тип", max_length=10, choices=TitleKind.choices, default=TitleKind.ANIME
+    )
     mode = models.CharField("режим", max_length=20)  # ids, season, top, query, episodes, ...
     params = models.JSONField("параметри", default=dict, blank=True)
     status = models.CharField("стан", max_length=10, choices=Status.choices, default=Status.RUNNING)
@@ -68,8 +60,8 @@ class ImportedTitle(models.Model):
         IGNORED = "ignored", "Проігноровано"
         FAILED = "failed", "Помилка"
 
-    source = models.CharField("джерело", max_length=20, choices=Source.choices)
-    kind = models.CharField("тип", max_length=10, choices=Kind.choices)
+    source = models.CharField("джерело", max_length=20, choices=source_choices())
+    kind = models.CharField("тип", max_length=10, choices=TitleKind.choices)
     external_id = models.CharField("зовнішній ID", max_length=64)
     mal_id = models.PositiveIntegerField("MAL ID", null=True, blank=True, db_index=True)
     title = models.CharField("назва", max_length=255, blank=True)

@@ -78,9 +78,9 @@ def run_benchmark(args) -> None:
     print("migrating a fresh SQLite database…", flush=True)
     call_command("migrate", verbosity=0)
 
-    from integrations import pipeline
+    from integrations.importers import pipeline
     from integrations.models import ImportedTitle
-    from integrations.providers.jikan.client import Provider
+    from integrations.providers.jikan.client import JikanProvider
     from integrations.ratelimit import MINUTE, SECOND, LocalRateLimiter, Rule
 
     limiter = LocalRateLimiter(
@@ -100,7 +100,7 @@ def run_benchmark(args) -> None:
         return waited
 
     limiter.acquire = acquire_and_note
-    provider = Provider(base_url=f"http://127.0.0.1:{args.port}/v4", limiter=limiter)
+    provider = JikanProvider(base_url=f"http://127.0.0.1:{args.port}/v4", limiter=limiter)
     run = pipeline.start_run("jikan", "anime", "season", season="2024-spring")
 
     samples = []

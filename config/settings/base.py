@@ -270,7 +270,7 @@ ANILIST_URL = os.environ.get("ANILIST_URL", "https://graphql.anilist.co")
 KITSU_BASE_URL = os.environ.get("KITSU_BASE_URL", "https://kitsu.io/api/edge")
 MANGADEX_BASE_URL = os.environ.get("MANGADEX_BASE_URL", "https://api.mangadex.org")
 HIKKA_BASE_URL = os.environ.get("HIKKA_BASE_URL", "https://api.hikka.io")
-# The User-Agent the importers send (unset: integrations.providers.base.DEFAULT_USER_AGENT).
+# The User-Agent the importers send (unset: integrations.providers.http.DEFAULT_USER_AGENT).
 if os.environ.get("IMPORTER_USER_AGENT"):
     IMPORTER_USER_AGENT = os.environ["IMPORTER_USER_AGENT"]
 EMAIL_URL = os.environ.get("EMAIL_URL", "console://")

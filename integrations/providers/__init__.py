@@ -1,15 +1,8 @@
-"""Catalog providers: one package per source with an httpx ``client`` and a JSON ``mapping``."""
+"""Catalog sources (jikan, anilist, kitsu, mangadex, hikka), one package each with an httpx
+``client`` (a ``Provider`` built on ``http.ProviderClient``) and a JSON ``mapping``.
 
-from __future__ import annotations
-
-import importlib
-
-SOURCES = ("jikan", "anilist", "kitsu", "mangadex", "hikka")
-
-
-def get_provider(source: str, **kwargs):
-    """The ``Provider`` of a source (``jikan`` → ``integrations.providers.jikan.client``)."""
-    if source not in SOURCES:
-        raise ValueError(f"unknown source {source!r}")
-    module = importlib.import_module(f"integrations.providers.{source}.client")
-    return module.Provider(**kwargs)
+- ``provider``: the ``Provider`` interface and its capabilities;
+- ``http``: the HTTP plumbing every client shares (rate limiter, retries, typed errors);
+- ``values``: tolerant parsing helpers the mappings share (numbers, dates, enums, rich text);
+- ``registry``: which sources exist; the admin choices, the command and the importers read it.
+"""

@@ -7,7 +7,7 @@ from cms.anime.models import AnimeIndexPage
 from cms.catalog.models import HomePage
 from cms.manga.models import MangaIndexPage
 from integrations import ratelimit
-from integrations.providers import get_provider
+from integrations.providers.registry import get_provider
 from integrations.tests.recorded import fake_time
 
 JIKAN = "https://jikan.test/v4"

@@ -7,8 +7,8 @@ import httpx
 import pytest
 import respx
 
-from integrations.providers import get_provider
-from integrations.providers.base import FinalError, NotFound, RetryableError
+from integrations.providers.http import FinalError, NotFound, RetryableError
+from integrations.providers.registry import get_provider
 from integrations.ratelimit import MINUTE, Rule
 from integrations.tests.recorded import fake_time, load, ok
 

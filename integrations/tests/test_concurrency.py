@@ -7,11 +7,11 @@ import pytest
 from django.db import connection
 
 from cms.anime.models import AnimePage
-from integrations import importer
+from integrations.importers import review
 from integrations.models import ImportedTitle
 from integrations.providers.anilist import mapping as anilist
-from integrations.providers.base_provider import Fetched
 from integrations.providers.jikan import mapping as jikan
+from integrations.providers.provider import Fetched
 from integrations.tests.recorded import load
 
 pytestmark = [
@@ -57,7 +57,7 @@ def race(*jobs):
 
 @pytest.mark.parametrize("attempt", range(3))
 def test_same_id_twice_at_once_makes_one_page(tree, attempt):
-    race(*[lambda: importer.upsert_record(jikan_frieren(), publish=True)] * 4)
+    race(*[lambda: review.upsert_record(jikan_frieren(), publish=True)] * 4)
     assert ImportedTitle.objects.count() == 1
     assert AnimePage.objects.count() == 1
     assert ImportedTitle.objects.get().page_id == AnimePage.objects.get().pk
@@ -65,8 +65,8 @@ def test_same_id_twice_at_once_makes_one_page(tree, attempt):
 
 def test_two_sources_of_one_work_at_once_make_one_page(tree):
     race(
-        lambda: importer.upsert_record(jikan_frieren(), publish=True),
-        lambda: importer.upsert_record(anilist_frieren(), publish=True),
+        lambda: review.upsert_record(jikan_frieren(), publish=True),
+        lambda: review.upsert_record(anilist_frieren(), publish=True),
     )
     page = AnimePage.objects.get()
     assert page.external_ids == {"mal": 52991, "anilist": 154587}

@@ -12,9 +12,9 @@ from wagtail.models import Page, Revision
 from cms.anime.models import AnimePage, EpisodePage
 from cms.catalog.models import Genre
 from cms.manga.models import ChapterPage, MangaPage
-from integrations import importer, pipeline
+from integrations.importers import children, pages, pipeline, review
 from integrations.models import ImportedTitle, ImportRun
-from integrations.providers.base import RetryableError
+from integrations.providers.http import RetryableError
 from integrations.tests.conftest import ANILIST, HIKKA, JIKAN, MANGADEX
 from integrations.tests.recorded import load, ok
 
@@ -85,7 +85,7 @@ def test_other_source_matches_by_mal_id_and_merges(tree, providers):
     imported = ImportedTitle.objects.get(source="anilist")
     page = AnimePage.objects.get()
     assert imported.state == "matched" and imported.page_id == page.pk
-    importer.publish_new(imported.pk)
+    review.publish_new(imported.pk)
     page.refresh_from_db()
     assert page.external_ids == {"mal": 52991, "anilist": 154587}
     assert page.next_episode_number == 29
@@ -110,7 +110,7 @@ def test_fields_changed_by_editors_are_never_overwritten(tree, providers):
     assert page.title_en == "Frieren (edited by hand)"
     assert (float(page.external_score), page.status) == (9.5, "finished")
     imported = ImportedTitle.objects.get()
-    kept = {row["field"]: row["kept"] for row in importer.diff(imported)}
+    kept = {row["field"]: row["kept"] for row in pages.diff(imported)}
     assert kept == {"title_en": True}
 
 
@@ -180,17 +180,17 @@ def test_review_actions(tree, providers):
     mock_frieren()
     run_ids(providers, "jikan", [52991])
     imported = ImportedTitle.objects.get()
-    assert {row["field"] for row in importer.diff(imported)} >= {"title", "genres", "status"}
+    assert {row["field"] for row in pages.diff(imported)} >= {"title", "genres", "status"}
     other = tree["anime"].add_child(
         instance=AnimePage(title="Фрірен", slug="frieren", format="tv", external_ids={})
     )
-    importer.merge_into(imported.pk, other.pk)
+    review.merge_into(imported.pk, other.pk)
     other.refresh_from_db()
     assert other.title == "Фрірен"  # an editor's title is kept
     assert other.external_ids == {"mal": 52991} and other.episode_duration == 24
-    with pytest.raises(importer.ReviewError):
-        importer.merge_into(imported.pk, tree["manga"].pk)
-    importer.ignore(imported.pk)
+    with pytest.raises(review.ReviewError):
+        review.merge_into(imported.pk, tree["manga"].pk)
+    review.ignore(imported.pk)
     imported.refresh_from_db()
     assert imported.state == "ignored"
 
@@ -206,9 +206,9 @@ def test_new_episodes_become_episode_pages(tree, providers):
         return_value=ok("jikan/episodes_52991_p2")
     )
     anime = AnimePage.objects.get()
-    assert pipeline.airing_anime_ids() == [anime.pk]
-    assert pipeline.detect_new_episodes(anime.pk) == 3
-    assert pipeline.detect_new_episodes(anime.pk) == 0
+    assert children.airing_anime_ids() == [anime.pk]
+    assert children.detect_new_episodes(anime.pk) == 3
+    assert children.detect_new_episodes(anime.pk) == 0
     episodes = EpisodePage.objects.child_of(anime).order_by("number")
     assert [(e.number, e.slug, e.live) for e in episodes] == [
         (1, "1", True),
@@ -227,8 +227,8 @@ def test_mangadex_title_and_ukrainian_chapters(tree, providers):
     manga = MangaPage.objects.get()
     assert manga.title == "Тільки я змінюю рівень" and manga.format == "manhwa"
     assert run.published == 3  # the title and its two readable Ukrainian chapters
-    assert pipeline.mangadex_manga_ids() == [manga.pk]
-    assert pipeline.import_chapters(manga.pk, publish=True, provider=providers("mangadex")) == 0
+    assert children.chapter_manga_ids() == [manga.pk]
+    assert children.import_chapters(manga.pk, publish=True, provider=providers("mangadex")) == 0
     chapters = ChapterPage.objects.child_of(manga).order_by("number")
     assert [(str(c.number), c.slug) for c in chapters] == [("1.00", "1"), ("1.50", "1-5")]
 

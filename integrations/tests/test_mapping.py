@@ -3,13 +3,13 @@
 import datetime as dt
 import logging
 
+from integrations.importers.records import TitleRecord
 from integrations.providers.anilist import mapping as anilist
-from integrations.providers.common import rich_text_from_html, score_0_10
 from integrations.providers.hikka import mapping as hikka
 from integrations.providers.jikan import mapping as jikan
 from integrations.providers.kitsu import mapping as kitsu
 from integrations.providers.mangadex import mapping as mangadex
-from integrations.records import TitleRecord
+from integrations.providers.values import rich_text_from_html, score_0_10
 from integrations.tests.recorded import load
 
 

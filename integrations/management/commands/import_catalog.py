@@ -4,10 +4,10 @@ import the Celery tasks run, synchronously, with a progress bar."""
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from integrations import pipeline
+from integrations.importers import pipeline
 from integrations.models import ImportRun
-from integrations.providers import SOURCES
-from integrations.providers.base import RetryableError
+from integrations.providers.http import RetryableError
+from integrations.providers.registry import SOURCES, provider_class
 
 
 class Command(BaseCommand):
@@ -55,31 +55,31 @@ class Command(BaseCommand):
         source = options["source"]
         if not source:
             raise CommandError("--source is required (or --resume RUN_ID)")
-        kind = options["kind"] or ("manga" if source == "mangadex" else "anime")
-        if source == "mangadex" and kind != "manga":
-            raise CommandError("MangaDex has manga only: use --kind manga")
+        provider = provider_class(source)
+        kind = options["kind"] or provider.kinds[0]
+        if kind not in provider.kinds:
+            raise CommandError(f"{provider.label} has {' and '.join(provider.kinds)} only")
         chosen = [o for o in ("ids", "season", "top", "query") if options[o] not in (None, "")]
-        if source == "hikka":
-            chosen = chosen or ["ids"]
+        if provider.ukrainian_names:
+            chosen = chosen or ["ids"]  # no ids: every title lacking a Ukrainian name
         if len(chosen) != 1:
             raise CommandError("give exactly one of --ids, --season, --top, --query")
         mode = chosen[0]
         params = {}
         if mode == "ids":
             params["ids"] = [i.strip() for i in (options["ids"] or "").split(",") if i.strip()]
-            if source != "hikka" and not params["ids"]:
+            if not provider.ukrainian_names and not params["ids"]:
                 raise CommandError("--ids needs at least one id")
-            if source in ("jikan", "anilist", "kitsu", "hikka") and not all(
-                i.isdigit() for i in params["ids"]
-            ):
+            if provider.numeric_ids and not all(i.isdigit() for i in params["ids"]):
                 raise CommandError(f"{source} ids are numbers, e.g. --ids 52991,5114")
         elif mode == "season":
             try:
                 pipeline.parse_season(options["season"])
             except ValueError as error:
                 raise CommandError(str(error)) from error
-            if source not in ("jikan", "anilist", "kitsu") or kind != "anime":
-                raise CommandError("--season works for anime from jikan, anilist or kitsu")
+            if kind not in provider.season_kinds:
+                seasonal = [s for s in SOURCES if "anime" in provider_class(s).season_kinds]
+                raise CommandError(f"--season works for anime from {', '.join(seasonal)}")
             params["season"] = options["season"]
         elif mode == "top":
             if options["top"] <= 0:

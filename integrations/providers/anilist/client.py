@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from integrations.providers.anilist import mapping
-from integrations.providers.base import FinalError, NotFound, ProviderClient
-from integrations.providers.base_provider import Fetched, ResultPage
-from integrations.providers.base_provider import Provider as BaseProvider
+from integrations.providers.http import FinalError, NotFound, ProviderClient
+from integrations.providers.provider import Fetched, Provider, ResultPage
 from integrations.ratelimit import MINUTE, Rule
 
 PER_PAGE = 50
@@ -61,8 +60,10 @@ class AniListClient(ProviderClient):
         return data
 
 
-class Provider(BaseProvider):
+class AniListProvider(Provider):
     source = "anilist"
+    label = "AniList"
+    season_kinds = ("anime",)
 
     def __init__(self, **client_kwargs):
         self.client = AniListClient(**client_kwargs)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from integrations.providers.common import (
+from integrations.importers.records import TitleRecord
+from integrations.providers.values import (
     choose,
     dedupe,
     first_text,
@@ -14,7 +15,6 @@ from integrations.providers.common import (
     season_of,
     to_int,
 )
-from integrations.records import TitleRecord
 
 SOURCE = "anilist"
 

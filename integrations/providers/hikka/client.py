@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from integrations.providers.base import NotFound, ProviderClient
-from integrations.providers.base_provider import Fetched
-from integrations.providers.base_provider import Provider as BaseProvider
 from integrations.providers.hikka import mapping
+from integrations.providers.http import NotFound, ProviderClient
+from integrations.providers.provider import Fetched, Provider
 
 
 class HikkaClient(ProviderClient):
@@ -20,10 +19,12 @@ class HikkaClient(ProviderClient):
         return self.get_json(f"{kind}/{slug}")
 
 
-class Provider(BaseProvider):
+class HikkaProvider(Provider):
     """``fetch`` takes a MAL id (that is how we know a title before Hikka does)."""
 
     source = "hikka"
+    label = "Hikka"
+    ukrainian_names = True
 
     def __init__(self, **client_kwargs):
         self.client = HikkaClient(**client_kwargs)

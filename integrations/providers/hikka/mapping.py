@@ -6,8 +6,8 @@ synopsis, genres' Ukrainian names and the cross ids); the catalog data comes fro
 
 from __future__ import annotations
 
-from integrations.providers.common import dedupe, first_text, rich_text_from_plain, to_int
-from integrations.records import TitleRecord
+from integrations.importers.records import TitleRecord
+from integrations.providers.values import dedupe, first_text, rich_text_from_plain, to_int
 
 SOURCE = "hikka"
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from integrations.providers.base import ProviderClient
-from integrations.providers.base_provider import Fetched, ResultPage
-from integrations.providers.base_provider import Provider as BaseProvider
+from integrations.providers.http import ProviderClient
 from integrations.providers.jikan import mapping
+from integrations.providers.provider import Fetched, Provider, ResultPage
 
 EPISODES_PER_PAGE = 100  # Jikan's fixed page size for /anime/{id}/episodes
 
@@ -37,8 +36,12 @@ class JikanClient(ProviderClient):
         return self.pages("schedules", {"filter": day} if day else None)
 
 
-class Provider(BaseProvider):
+class JikanProvider(Provider):
     source = "jikan"
+    label = "Jikan (MyAnimeList)"
+    season_kinds = ("anime",)
+    episode_pages = True
+    episodes_per_page = EPISODES_PER_PAGE
 
     def __init__(self, **client_kwargs):
         self.client = JikanClient(**client_kwargs)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from integrations.providers.common import (
+from integrations.importers.records import EpisodeRecord, TitleRecord
+from integrations.providers.values import (
     choose,
     dedupe,
     first_text,
@@ -16,7 +17,6 @@ from integrations.providers.common import (
     season_of,
     to_int,
 )
-from integrations.records import EpisodeRecord, TitleRecord
 
 SOURCE = "jikan"
 

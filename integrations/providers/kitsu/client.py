@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from integrations.providers.base import ProviderClient
-from integrations.providers.base_provider import Fetched, ResultPage
-from integrations.providers.base_provider import Provider as BaseProvider
+from integrations.providers.http import ProviderClient
 from integrations.providers.kitsu import mapping
+from integrations.providers.provider import Fetched, Provider, ResultPage
 
 PER_PAGE = 20
 INCLUDE = {
@@ -40,8 +39,10 @@ class KitsuClient(ProviderClient):
             page += 1
 
 
-class Provider(BaseProvider):
+class KitsuProvider(Provider):
     source = "kitsu"
+    label = "Kitsu"
+    season_kinds = ("anime",)
 
     def __init__(self, **client_kwargs):
         self.client = KitsuClient(**client_kwargs)

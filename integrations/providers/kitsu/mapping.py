@@ -6,7 +6,8 @@ Kitsu sends ratings as strings ("82.65" on a 0–100 scale) and puts genres and 
 
 from __future__ import annotations
 
-from integrations.providers.common import (
+from integrations.importers.records import TitleRecord
+from integrations.providers.values import (
     choose,
     dedupe,
     first_text,
@@ -16,7 +17,6 @@ from integrations.providers.common import (
     season_of,
     to_int,
 )
-from integrations.records import TitleRecord
 
 SOURCE = "kitsu"
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from integrations.providers.base import FinalError, ProviderClient
-from integrations.providers.base_provider import Fetched, ResultPage
-from integrations.providers.base_provider import Provider as BaseProvider
+from integrations.providers.http import FinalError, ProviderClient
 from integrations.providers.mangadex import mapping
+from integrations.providers.provider import Fetched, Provider, ResultPage
 
 PER_PAGE = 100
 FEED_PAGE = 500
@@ -64,8 +63,11 @@ class MangaDexClient(ProviderClient):
                 return
 
 
-class Provider(BaseProvider):
+class MangaDexProvider(Provider):
     source = "mangadex"
+    label = "MangaDex"
+    numeric_ids = False
+    chapters_feed = True
     kinds = ("manga",)
 
     def __init__(self, **client_kwargs):

@@ -6,14 +6,14 @@ a Ukrainian name), tags grouped as genre/theme/format, and cross ids in ``links`
 
 from __future__ import annotations
 
-from integrations.providers.common import (
+from integrations.importers.records import ChapterRecord, TitleRecord
+from integrations.providers.values import (
     choose,
     dedupe,
     first_text,
     rich_text_from_plain,
     to_int,
 )
-from integrations.records import ChapterRecord, TitleRecord
 
 SOURCE = "mangadex"
 COVERS_URL = "https://uploads.mangadex.org/covers"

@@ -3,7 +3,12 @@
 A run is an ImportRun row. Listings (season, top, search) advance ``cursor`` page by page and
 the ids mode advances it id by id, so a run killed halfway and started again with the same row
 continues where it stopped; records already stored are skipped by payload hash, so nothing is
-duplicated either way.
+duplicated either way. The same cursor lets a task do a run in bounded batches (``max_items``),
+each batch enqueuing the next (``integrations.tasks``).
+
+What a run does depends on the source's capabilities (``providers.provider``), never on its
+name: a source with ``ukrainian_names`` fills Ukrainian names into existing pages; one with
+``chapters_feed`` brings a manga's chapters along when the manga is imported by id.
 """
 
 from __future__ import annotations
@@ -16,18 +21,15 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.db.models import Max, Q
 from django.utils import timezone
 
-from cms.anime.models import AnimePage, EpisodePage
 from cms.catalog.models import TitlePage
-from integrations import importer
+from integrations.importers import children, review
+from integrations.importers.pages import PAGE_MODELS, apply_record
 from integrations.models import ImportedTitle, ImportRun
-from integrations.providers import get_provider
-from integrations.providers.base import FinalError, ProviderError, RetryableError
-from integrations.providers.common import SEASONS, has_cyrillic
-from integrations.providers.jikan.client import EPISODES_PER_PAGE
-from integrations.records import EpisodeRecord
+from integrations.providers.http import FinalError, ProviderError, RetryableError
+from integrations.providers.registry import get_provider
+from integrations.providers.values import SEASONS, has_cyrillic
 
 logger = logging.getLogger(__name__)
 
@@ -63,40 +65,44 @@ def _count(run: ImportRun, outcome: str) -> None:
         setattr(run, outcome, getattr(run, outcome) + 1)
 
 
+class Batch:
+    """How many items (ids, or listing records) this call may still do; None: no bound."""
+
+    def __init__(self, size: int | None):
+        self.left = size
+
+    def take(self, count: int = 1) -> None:
+        if self.left is not None:
+            self.left -= count
+
+    @property
+    def full(self) -> bool:
+        return self.left is not None and self.left <= 0
+
+
 def execute(
-    run: ImportRun, *, publish: bool = False, progress: Progress | None = None, provider=None
+    run: ImportRun,
+    *,
+    publish: bool = False,
+    progress: Progress | None = None,
+    provider=None,
+    max_items: int | None = None,
 ) -> ImportRun:
-    """Carry out (or resume) a run. A RetryableError stops it with the cursor saved and is
-    re-raised so the caller (Celery) can retry later; per-item final errors are recorded."""
-    params = run.params
+    """Carry out (or resume) a run, or its next ``max_items`` items: a run stopped at that
+    bound stays ``running`` with its cursor saved. A RetryableError stops it with the cursor
+    saved and is re-raised so the caller (Celery) can retry later; per-item final errors are
+    recorded."""
     provider = provider or get_provider(run.source)
+    batch = Batch(max_items)
     run.status = ImportRun.Status.RUNNING
     run.save(update_fields=["status"])
     try:
-        if run.source == "hikka":
-            _hikka(run, provider, params.get("ids") or [], progress)
+        if provider.ukrainian_names:
+            done = _ukrainian_names(run, provider, batch, progress)
         elif run.mode == "ids":
-            _ids(run, provider, params["ids"], publish, progress)
+            done = _ids(run, provider, publish, batch, progress)
         else:
-            if run.mode == "season":
-                year, season = parse_season(params["season"])
-                pages = provider.season(run.kind, year, season, start_page=run.cursor)
-            elif run.mode == "top":
-                pages = provider.top(run.kind, int(params["top"]), start_page=run.cursor)
-            elif run.mode == "query":
-                pages = provider.search(run.kind, params["query"], start_page=run.cursor)
-            else:
-                raise ValueError(f"unknown mode {run.mode!r}")
-            for page in prefetch(pages):
-                # One transaction per page: its rows and the cursor move together (and SQLite
-                # syncs to disk once per page instead of once per row).
-                with transaction.atomic():
-                    for fetched in page.items:
-                        _store(run, fetched, publish)
-                    run.cursor = page.number + 1
-                    run.save()
-                if progress:
-                    progress(len(page.items))
+            done = _listing(run, provider, publish, batch, progress)
     except RetryableError as error:
         _note_error(run, "run", error)
         run.status = ImportRun.Status.FAILED
@@ -106,12 +112,42 @@ def execute(
         _note_error(run, "run", error)
         run.status = ImportRun.Status.FAILED
     else:
+        if not done:
+            run.save()
+            return run
         run.status = ImportRun.Status.FINISHED
     finally:
         provider.close()
     run.finished_at = timezone.now()
     run.save()
     return run
+
+
+def _listing(run, provider, publish, batch, progress) -> bool:
+    params = run.params
+    if run.mode == "season":
+        year, season = parse_season(params["season"])
+        pages = provider.season(run.kind, year, season, start_page=run.cursor)
+    elif run.mode == "top":
+        pages = provider.top(run.kind, int(params["top"]), start_page=run.cursor)
+    elif run.mode == "query":
+        pages = provider.search(run.kind, params["query"], start_page=run.cursor)
+    else:
+        raise ValueError(f"unknown mode {run.mode!r}")
+    for page in prefetch(pages):
+        # One transaction per page: its rows and the cursor move together (and SQLite
+        # syncs to disk once per page instead of once per row).
+        with transaction.atomic():
+            for fetched in page.items:
+                _store(run, fetched, publish)
+            run.cursor = page.number + 1
+            run.save()
+        if progress:
+            progress(len(page.items))
+        batch.take(len(page.items))
+        if batch.full:
+            return False
+    return True
 
 
 def prefetch(pages, depth: int = 2):
@@ -157,8 +193,8 @@ def _store(run, fetched, publish):
     try:
         # A savepoint: a record that fails leaves the page's transaction usable.
         with transaction.atomic():
-            imported, outcome = importer.upsert_record(fetched, run, publish=publish)
-    except (importer.ReviewError, ValidationError, DatabaseError, ValueError) as error:
+            imported, outcome = review.upsert_record(fetched, run, publish=publish)
+    except (review.ReviewError, ValidationError, DatabaseError, ValueError) as error:
         _note_error(run, fetched.record.external_id, error)
         ImportedTitle.objects.filter(
             source=run.source, kind=run.kind, external_id=fetched.record.external_id
@@ -168,9 +204,25 @@ def _store(run, fetched, publish):
     return imported
 
 
-def _ids(run, provider, ids, publish, progress):
+def _for_each_id(run, batch, progress, handle) -> bool:
+    """``handle(id)`` for each id still to do in this batch, moving the cursor after each one;
+    True when the list is done, False when the batch is full."""
+    ids = run.params["ids"]
     for position in range(run.cursor - 1, len(ids)):
-        external_id = str(ids[position])
+        if batch.full:
+            return False
+        handle(ids[position])
+        run.cursor = position + 2
+        run.save()
+        batch.take()
+        if progress:
+            progress(1)
+    return True
+
+
+def _ids(run, provider, publish, batch, progress) -> bool:
+    def handle(external_id):
+        external_id = str(external_id)
         try:
             fetched = provider.fetch(run.kind, external_id)
         except FinalError as error:
@@ -178,15 +230,13 @@ def _ids(run, provider, ids, publish, progress):
             ImportedTitle.objects.filter(
                 source=run.source, kind=run.kind, external_id=external_id
             ).update(state=ImportedTitle.State.FAILED, error=str(error)[:1000])
-        else:
-            imported = _store(run, fetched, publish)
-            if run.source == "mangadex" and imported is not None and imported.page_id:
-                # A manga imported by id comes with its Ukrainian chapters.
-                run.published += import_chapters(imported.page_id, publish, provider)
-        run.cursor = position + 2
-        run.save()
-        if progress:
-            progress(1)
+            return
+        imported = _store(run, fetched, publish)
+        if provider.chapters_feed and imported is not None and imported.page_id:
+            # A manga imported by id comes with its Ukrainian chapters.
+            run.published += children.import_chapters(imported.page_id, publish, provider)
+
+    return _for_each_id(run, batch, progress, handle)
 
 
 def titles_missing_ukrainian(kind: str = "anime") -> list[int]:
@@ -200,32 +250,30 @@ def titles_missing_ukrainian(kind: str = "anime") -> list[int]:
     return sorted(set(ids))
 
 
-def _hikka(run, provider, ids, progress):
+def _ukrainian_names(run, provider, batch, progress) -> bool:
     """Ukrainian names and synopses by MAL id, applied to the pages having that MAL id."""
-    ids = ids or titles_missing_ukrainian(run.kind)
-    run.params = {**run.params, "ids": ids}
-    for position in range(run.cursor - 1, len(ids)):
-        mal_id = int(ids[position])
+    if not run.params.get("ids"):
+        run.params = {**run.params, "ids": titles_missing_ukrainian(run.kind)}
+
+    def handle(mal_id):
         try:
-            fetched = provider.fetch(run.kind, mal_id)
+            fetched = provider.fetch(run.kind, int(mal_id))
         except FinalError as error:
             _note_error(run, str(mal_id), error)
         else:
-            _apply_ukrainian(run, fetched, mal_id)
-        run.cursor = position + 2
-        run.save()
-        if progress:
-            progress(1)
+            _apply_ukrainian(run, fetched, int(mal_id))
+
+    return _for_each_id(run, batch, progress, handle)
 
 
 def _apply_ukrainian(run, fetched, mal_id):
-    model = importer.PAGE_MODELS[run.kind]
+    model = PAGE_MODELS[run.kind]
     try:
         with transaction.atomic():
-            imported, outcome = importer.upsert_record(fetched, run)
+            imported, outcome = review.upsert_record(fetched, run)
             _count(run, outcome)
             for page in model.objects.filter(external_ids__mal=mal_id).order_by("pk"):
-                if importer.apply_record(page, fetched.record):
+                if apply_record(page, fetched.record):
                     run.updated += 1
                 if imported.state != ImportedTitle.State.PUBLISHED:
                     imported.page = page
@@ -235,70 +283,11 @@ def _apply_ukrainian(run, fetched, mal_id):
         _note_error(run, str(mal_id), error)
 
 
-# --- jobs the beat schedule runs ----------------------------------------------------------
-
-
 def ongoing_mal_ids(kind: str = "anime") -> list[str]:
     """MAL ids of the live airing and announced titles (the nightly sync refreshes them)."""
-    model = importer.PAGE_MODELS[kind]
-    pages = model.objects.live().filter(
-        status__in=["ongoing", "announced"], external_ids__has_key="mal"
+    pages = (
+        PAGE_MODELS[kind]
+        .objects.live()
+        .filter(status__in=["ongoing", "announced"], external_ids__has_key="mal")
     )
     return sorted({str(ids["mal"]) for ids in pages.values_list("external_ids", flat=True)})
-
-
-def detect_new_episodes(anime_id: int, publish: bool = True) -> int:
-    """Create the EpisodePages an airing title is missing, from Jikan's episode list, or, for
-    titles known only to AniList, up to the episode before AniList's next airing one."""
-    anime = AnimePage.objects.get(pk=anime_id)
-    mal_id = (anime.external_ids or {}).get("mal")
-    if mal_id:
-        # Long shows have many pages of episodes: start at the page of the last one we have.
-        last = EpisodePage.objects.child_of(anime).aggregate(last=Max("number"))["last"] or 0
-        jikan = get_provider("jikan")
-        try:
-            episodes = list(jikan.episodes(mal_id, start_page=last // EPISODES_PER_PAGE + 1))
-        finally:
-            jikan.close()
-    elif anime.next_episode_number:
-        episodes = [EpisodeRecord(number=n) for n in range(1, anime.next_episode_number)]
-    else:
-        return 0
-    today = timezone.localdate()
-    aired = [e for e in episodes if e.air_date is None or e.air_date <= today]
-    return importer.sync_episodes(anime, aired, publish=publish)
-
-
-def airing_anime_ids() -> list[int]:
-    return list(
-        AnimePage.objects.live()
-        .filter(status="ongoing")
-        .filter(Q(external_ids__has_key="mal") | Q(next_episode_number__isnull=False))
-        .values_list("pk", flat=True)
-    )
-
-
-def import_chapters(manga_id: int, publish: bool = False, provider=None) -> int:
-    """Ukrainian chapters of a manga from its MangaDex feed; returns how many were added."""
-    manga = importer.PAGE_MODELS["manga"].objects.get(pk=manga_id)
-    mangadex_id = (manga.external_ids or {}).get("mangadex")
-    if not mangadex_id:
-        return 0
-    own = provider is None
-    provider = provider or get_provider("mangadex")
-    try:
-        chapters = list(provider.chapters(mangadex_id, "uk"))
-    finally:
-        if own:
-            provider.close()
-    return importer.sync_chapters(manga, chapters, publish=publish)
-
-
-def mangadex_manga_ids() -> list[int]:
-    """Live manga pages that MangaDex knows (their chapters are checked daily)."""
-    return list(
-        importer.PAGE_MODELS["manga"]
-        .objects.live()
-        .filter(external_ids__has_key="mangadex")
-        .values_list("pk", flat=True)
-    )

@@ -1,11 +1,26 @@
-"""What every provider offers the import pipeline (ids in, normalised records out)."""
+"""The one interface every catalog source implements (ids in, normalised records out), with
+the capabilities the importers ask for instead of checking a source's name.
+
+Capabilities (class attributes, all off by default):
+
+- ``ukrainian_names``: ``fetch`` takes a MAL id and the record carries Ukrainian names and
+  synopses for the pages having that MAL id (Hikka); with no ids a run fills every title that
+  lacks a Ukrainian name;
+- ``chapters_feed``: ``chapters(external_id, language)`` lists a manga's chapters (MangaDex); a
+  manga imported by id comes with its Ukrainian chapters;
+- ``episode_pages``: ``episodes(mal_id, start_page)`` lists aired episodes, ``episodes_per_page``
+  to a page (Jikan), for the hourly detection of new episodes.
+
+``kinds`` are the kinds a source has, ``season_kinds`` the kinds it lists by season, and
+``numeric_ids`` says its ids are numbers (the command checks ``--ids`` with it).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from integrations.records import TitleRecord
+from integrations.importers.records import ChapterRecord, EpisodeRecord, TitleRecord
 
 
 @dataclass
@@ -30,7 +45,18 @@ class Unsupported(ValueError):
 
 class Provider:
     source = ""
-    kinds = ("anime", "manga")
+    label = ""  # shown in the admin
+    kinds: tuple[str, ...] = ("anime", "manga")
+    season_kinds: tuple[str, ...] = ()
+    numeric_ids = True
+    ukrainian_names = False
+    chapters_feed = False
+    episode_pages = False
+    episodes_per_page = 0
+
+    @property
+    def default_kind(self) -> str:
+        return self.kinds[0]
 
     def fetch(self, kind: str, external_id: str) -> Fetched:
         raise NotImplementedError
@@ -45,6 +71,12 @@ class Provider:
 
     def search(self, kind: str, query: str, start_page: int = 1) -> Iterator[ResultPage]:
         raise Unsupported(f"{self.source} has no search")
+
+    def chapters(self, external_id: str, language: str = "uk") -> Iterator[ChapterRecord]:
+        raise Unsupported(f"{self.source} has no chapters")
+
+    def episodes(self, mal_id, start_page: int = 1) -> Iterator[EpisodeRecord]:
+        raise Unsupported(f"{self.source} has no episode list")
 
     @staticmethod
     def limited(pages: Iterator[ResultPage], limit: int, start_page: int, per_page: int):
