@@ -23,6 +23,15 @@ from integrations.providers.registry import provider_class_with, provider_with
 from integrations.providers.values import to_int
 
 
+def _add_child(parent, page, publish: bool) -> None:
+    """Add ``page`` under ``parent`` with a first revision, published or left as a draft."""
+    page.live = publish
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+
+
 def sync_episodes(anime: AnimePage, episodes: list[EpisodeRecord], publish: bool = True) -> int:
     """Add EpisodePages for episode numbers the title does not have yet; returns how many."""
     wanted = {e.number: e for e in episodes if e and e.number}
@@ -37,12 +46,8 @@ def sync_episodes(anime: AnimePage, episodes: list[EpisodeRecord], publish: bool
                 slug=str(number),
                 number=number,
                 air_date=episode.air_date,
-                live=publish,
             )
-            anime.add_child(instance=page)
-            revision = page.save_revision()
-            if publish:
-                revision.publish()
+            _add_child(anime, page, publish)
             created += 1
     return created
 
@@ -77,12 +82,8 @@ def sync_chapters(manga: MangaPage, chapters: list[ChapterRecord], publish: bool
                 language="uk",
                 translator=teams.get(chapter.translator.casefold()),
                 mangadex_chapter_id=chapter.mangadex_chapter_id,
-                live=publish,
             )
-            manga.add_child(instance=page)
-            revision = page.save_revision()
-            if publish:
-                revision.publish()
+            _add_child(manga, page, publish)
             created += 1
     return created
 
