@@ -6,6 +6,6 @@
 - ``pages``: writing a record to a page without overwriting an editor's changes;
 - ``children``: episode and chapter pages of imported titles.
 
-Dependencies point down this list's reverse: ``pipeline`` uses ``review`` and ``children``,
-which use ``pages``, which uses ``records``.
+``pipeline`` uses ``review`` and ``children``, both use ``pages``; ``records`` is what the
+providers hand over.
 """

@@ -5,8 +5,6 @@ a new page, merge into a page, ignore).
 
 from __future__ import annotations
 
-import logging
-
 from django.db import IntegrityError, transaction
 from wagtail.models import Page
 
@@ -20,8 +18,6 @@ from integrations.importers.pages import (
 from integrations.importers.records import TitleRecord, payload_hash
 from integrations.models import ImportedTitle, ImportRun
 from integrations.providers.provider import Fetched
-
-logger = logging.getLogger(__name__)
 
 
 class ReviewError(Exception):

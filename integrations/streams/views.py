@@ -59,7 +59,7 @@ def visitor_key(request, address: str) -> str:
 
 class BrokenVideoReportView(APIView):
     """A visitor reports that a source does not play: one report per visitor, source and day,
-    at most ``REPORTS_PER_HOUR`` per address (counted atomically before anything else)."""
+    at most 30 an hour per client address."""
 
     # No session authentication: the report needs no CSRF token; the session and the account
     # behind it are read from the plain Django request, never created for the report.
