@@ -36,7 +36,7 @@ export interface paths {
         /**
          * Report a broken video source
          * @description A visitor reports that a source does not play: one report per visitor, source and day,
-         *     at most ``REPORTS_PER_HOUR`` per address (counted atomically before anything else).
+         *     at most 30 an hour per client address.
          */
         post: operations["playback_source_report"];
         delete?: never;
