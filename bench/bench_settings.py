@@ -6,3 +6,4 @@ from config.settings.production import *  # noqa: F403
 
 if os.environ.get("BENCH_CACHE") == "off":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+SECURE_SSL_REDIRECT = False  # the benchmark talks plain HTTP to gunicorn

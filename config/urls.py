@@ -16,6 +16,7 @@ from cms.catalog.search_api import InstantSearchView
 
 from .api import api_router
 from .health import health
+from .metrics import metrics
 
 urlpatterns = [
     path("api/v2/titles/", TitlesView.as_view(), name="titles"),
@@ -27,7 +28,7 @@ urlpatterns = [
     path("api/", include("integrations.streams.urls")),
     path("api/", include("integrations.urls")),
     path("health/", health, name="health"),
-    path("", include("django_prometheus.urls")),
+    path("metrics", metrics, name="prometheus-django-metrics"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

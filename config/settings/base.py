@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "config.request_id.RequestIdMiddleware",
     "config.middleware.RejectNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -213,7 +214,8 @@ TIME_ZONE = "Europe/Kyiv"
 USE_I18N = True
 USE_TZ = True
 
-STATIC_URL = "/static/"
+# A CDN in front later is a setting: STATIC_URL=https://cdn.example/static/ (hashed names).
+STATIC_URL = os.environ.get("STATIC_URL", "/static/")
 STATIC_ROOT = BASE_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
@@ -288,6 +290,15 @@ STREAM_PROVIDER_HOSTS = {
 # Fetches of provider pages may reach private, loopback and link-local addresses (tests and
 # local fixtures only: in production that would let a provider page reach our own network).
 STREAM_ALLOW_PRIVATE_NETWORKS = env_bool("STREAM_ALLOW_PRIVATE_NETWORKS", False)
+# Hosts poster and manga page images come from (the importers' sources); with the stream hosts
+# they make the Content-Security-Policy of production. A host covers its subdomains.
+POSTER_HOSTS = env_list(
+    "POSTER_HOSTS",
+    "cdn.myanimelist.net,s4.anilist.co,media.kitsu.app,uploads.mangadex.org,mangadex.network,"
+    "cdn.hikka.io",
+)
+# Who may read /metrics (Prometheus inside the deployment): networks in CIDR notation.
+METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128")
 STREAM_RESOLVE_TTL = int(os.environ.get("STREAM_RESOLVE_TTL", "600"))
 # Seconds a degraded answer (provider down, page unreadable) stays cached.
 STREAM_RESOLVE_FAILURE_TTL = int(os.environ.get("STREAM_RESOLVE_FAILURE_TTL", "60"))
@@ -301,17 +312,19 @@ STREAM_CHECK_MAX_FAILURES = int(os.environ.get("STREAM_CHECK_MAX_FAILURES", "3")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "config.request_id.RequestIdFilter"}},
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
         },
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "json" if env_bool("LOG_JSON", False) else "plain",
+            "filters": ["request_id"],
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
