@@ -150,7 +150,7 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 if not CELERY_BROKER_URL:
     # Tasks run eagerly; an in-memory transport keeps kombu from looking for AMQP on localhost.
-    CELERY_BROKER_URL = "memory://"
+    CELERY_BROKER_URL = "memory://localhost/"
 else:
     # Wagtail's background work (search and reference index updates) goes to Celery too.
     TASKS = {"default": {"BACKEND": "config.tasks_backend.CeleryTaskBackend"}}

@@ -26,3 +26,6 @@ if REDIS_URL:  # noqa: F405
     # Each test process (xdist worker) keeps its keys apart and clears only those.
     CACHES["default"]["BACKEND"] = "config.test_cache.PrefixScopedRedisCache"  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = f"anihata-test-{os.getpid()}"  # noqa: F405
+# Tests never run collectstatic: WhiteNoise finds files per request instead of warning at start
+# that STATIC_ROOT is missing.
+WHITENOISE_AUTOREFRESH = True

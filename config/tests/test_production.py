@@ -89,3 +89,14 @@ def test_ssl_redirect_is_off_behind_a_tls_proxy():
         [{"path": "/api/schema/", "secure": False}], SECURE_SSL_REDIRECT="false"
     )
     assert response["status"] == 200
+
+
+def test_dev_settings_without_a_broker_log_no_kombu_warning():
+    done = production.run(
+        [sys.executable, "manage.py", "shell", "-c",
+         "from config.celery import app; app.connection_for_write().info()"],
+        production.production_env(DJANGO_SETTINGS_MODULE=None, REDIS_URL=None,
+                                  DATABASE_URL="sqlite:///:memory:"),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "WARNING" not in done.stderr
