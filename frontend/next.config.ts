@@ -10,6 +10,10 @@ const apiUrl = (process.env.API_URL ?? "http://127.0.0.1:8000").replace(/\/+$/, 
 const DJANGO_PREFIXES = ["api", "admin", "forum", "_allauth", "static", "media", "health"];
 
 const nextConfig: NextConfig = {
+  // The Docker image runs `node server.js` from a standalone build (docker/frontend/Dockerfile).
+  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" as const } : {}),
+  // A CDN in front of the hashed /_next/static/ assets is a setting: ASSET_PREFIX=https://cdn…
+  ...(process.env.ASSET_PREFIX ? { assetPrefix: process.env.ASSET_PREFIX } : {}),
   trailingSlash: true,
   poweredByHeader: false,
   reactStrictMode: true,
