@@ -62,6 +62,20 @@ def import_runs() -> GaugeMetricFamily:
     return gauge
 
 
+def queue_length(queue: str) -> int:
+    """Tasks waiting in `queue` (Redis drops an empty queue's key: that is 0, not an error)."""
+    from kombu.exceptions import ChannelError
+
+    from config.celery import app
+
+    with app.connection_for_read() as conn:
+        conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=2)
+        try:
+            return conn.default_channel.queue_declare(queue=queue, passive=True).message_count
+        except ChannelError:  # passive declare of a queue Redis has no key for
+            return 0
+
+
 def celery_queue_length() -> GaugeMetricFamily:
     gauge = GaugeMetricFamily(
         "anihata_celery_queue_length", "Tasks waiting in the Celery queue", labels=["queue"]
@@ -71,10 +85,7 @@ def celery_queue_length() -> GaugeMetricFamily:
     from config.celery import app
 
     queue = app.conf.task_default_queue
-    with app.connection_for_read() as conn:
-        conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=2)
-        declared = conn.default_channel.queue_declare(queue=queue, passive=True)
-        gauge.add_metric([queue], declared.message_count)
+    gauge.add_metric([queue], queue_length(queue))
     return gauge
 
 

@@ -155,6 +155,16 @@ else:
     # Wagtail's background work (search and reference index updates) goes to Celery too.
     TASKS = {"default": {"BACKEND": "config.tasks_backend.CeleryTaskBackend"}}
 CELERY_TASK_EAGER_PROPAGATES = True
+# A task is acknowledged when it has finished, so one whose worker dies (a deploy, the OOM
+# killer) is delivered again; our tasks are idempotent (ids in, upserts, re-read rows). A task
+# unacknowledged for CELERY_VISIBILITY_TIMEOUT seconds (its worker gone) is redelivered: keep it
+# above the longest task.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
+}
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = "Europe/Kyiv"
