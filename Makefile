@@ -75,6 +75,10 @@ bench-importer: $(VENV)/.installed
 bench-search: $(VENV)/.installed
 	$(PY) bench/search/run.py
 
+# Needs Debian's nginx and wrk: the cached catalog API through nginx vs the same bytes as a file.
+bench-throughput: $(VENV)/.installed
+	$(PY) bench/throughput/run.py
+
 # Needs the site running (E2E_BASE_URL, default http://127.0.0.1:3000) and its DATABASE_URL.
 bench-player: install
 	PYTHON=$(abspath $(PY)) node bench/player/run.mjs
