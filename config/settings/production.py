@@ -32,6 +32,13 @@ CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
+# --- Static files: hashed names (collectstatic in the image), served with immutable headers --
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_MANIFEST_STRICT = False  # a file missing from the manifest keeps its plain name
+
 # --- Content-Security-Policy ---------------------------------------------------------------
 MIDDLEWARE = [*MIDDLEWARE]
 MIDDLEWARE.insert(
