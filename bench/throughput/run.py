@@ -79,7 +79,7 @@ def main() -> None:
     gunicorn = start_gunicorn(url, backend_port)
     server = None
     try:
-        body = httpx.get(f"http://127.0.0.1:{backend_port}{API_PATH}").content
+        body = httpx.get(f"http://127.0.0.1:{backend_port}{API_PATH}", timeout=120).content
         (folder / "titles.json").write_bytes(body)
         cert, key = nginx.self_signed_certificate(folder)
         https_port = nginx.free_port()
