@@ -21,6 +21,7 @@ Errors are typed (``Refused``, ``TooLarge``, ``DeadlineExceeded``, ``NetworkErro
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import socket
 import time
@@ -255,14 +256,20 @@ class DeadlineStream(httpcore.NetworkStream):
         return self.stream.get_extra_info(info)
 
 
+@functools.cache
+def _ssl_context():
+    """Loading the CA bundle takes ~50 ms: once per process, shared by every fetch."""
+    return httpx.create_ssl_context(trust_env=False)
+
+
 class GuardedTransport(httpx.HTTPTransport):
     """httpx's transport on a pool that connects through ``GuardedBackend``."""
 
     def __init__(self, backend: GuardedBackend):
-        super().__init__(trust_env=False)
+        super().__init__(verify=_ssl_context(), trust_env=False)
         # httpx offers no parameter for httpcore's network backend: rebuild its pool with ours.
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=_ssl_context(),
             network_backend=backend,
             max_connections=4,
         )
