@@ -56,9 +56,9 @@ def seed(titles: int) -> None:
     from wagtail.models import Locale, Page
 
     from cms.anime.models import AnimeIndexPage, AnimePage, EpisodePage, VideoSource
-    from cms.catalog.demo.loader import DemoStats, ensure_home
-    from cms.catalog.models import Genre, Studio, TitleDubbing, TitlePage
-    from cms.dubbing.models import DubTeamIndexPage, DubTeamPage
+    from cms.catalog.models import Genre, Studio, TitlePage
+    from cms.demo.loader import DemoStats, ensure_home
+    from cms.dubbing.models import DubTeamIndexPage, DubTeamPage, TitleDubbing
 
     call_command("migrate", verbosity=0)
     stats = DemoStats()

@@ -2,6 +2,8 @@
 
 from django.http import JsonResponse
 
+from .api_errors import error_body
+
 
 class RejectNulBytesMiddleware:
     """A NUL byte in the path or query string can never be valid input, and PostgreSQL refuses
@@ -15,5 +17,5 @@ class RejectNulBytesMiddleware:
             "\x00" in key or any("\x00" in value for value in values)
             for key, values in request.GET.lists()
         ):
-            return JsonResponse({"message": "Некоректний запит: недопустимий символ."}, status=400)
+            return JsonResponse(error_body("Некоректний запит: недопустимий символ."), status=400)
         return self.get_response(request)

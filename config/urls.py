@@ -1,30 +1,25 @@
-"""URL map of the Django side: APIs, the Wagtail admin, health and metrics. Visitor pages are
-served by Next.js; Wagtail's own page serving redirects there."""
+"""URL map of the Django side: each app's `urls.py` under `/api/`, the Wagtail API router,
+the Wagtail admin, health and metrics. Visitor pages are served by Next.js; Wagtail's own page
+serving redirects there."""
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.anime.api import LatestEpisodesView
-from cms.anime.schedule import ScheduleView
-from cms.catalog.api import TitlesView
-from cms.catalog.search_api import InstantSearchView
-
 from .api import api_router
+from .api_errors import api_not_found
 from .health import health
 from .metrics import metrics
 
 urlpatterns = [
-    path("api/v2/titles/", TitlesView.as_view(), name="titles"),
-    path("api/v2/episodes/latest/", LatestEpisodesView.as_view(), name="latest-episodes"),
+    path("api/", include("cms.discovery.urls")),
+    path("api/", include("cms.anime.urls")),
     path("api/v2/", api_router.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/search/instant/", InstantSearchView.as_view(), name="instant-search"),
-    path("api/schedule/", ScheduleView.as_view(), name="schedule"),
     path("api/", include("integrations.streams.urls")),
     path("api/", include("integrations.urls")),
     path("health/", health, name="health"),
@@ -39,4 +34,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns.append(path("", include(wagtail_urls)))
+urlpatterns += [
+    re_path(r"^api/", api_not_found),  # after every API route: an unmatched /api/ path is JSON
+    path("", include(wagtail_urls)),
+]

@@ -64,9 +64,9 @@ def seed(titles: int, rng: random.Random) -> None:
     from wagtail.search.backends import get_search_backend
 
     from cms.anime.models import AnimeIndexPage, AnimePage
-    from cms.catalog.demo.loader import DemoStats, ensure_home
     from cms.catalog.models import TitlePage
-    from cms.catalog.search import latin_to_cyrillic
+    from cms.catalog.transliteration import latin_to_cyrillic
+    from cms.demo.loader import DemoStats, ensure_home
 
     call_command("migrate", verbosity=0)
     home = ensure_home(DemoStats())
@@ -144,7 +144,7 @@ def typo(word: str, rng: random.Random) -> str:
 
 def make_queries(rounds: int, rng: random.Random) -> dict[str, list[str]]:
     from cms.catalog.models import TitlePage
-    from cms.catalog.search import cyrillic_to_latin
+    from cms.catalog.transliteration import cyrillic_to_latin
 
     sample = list(
         TitlePage.objects.order_by("?").values_list("title", "title_en", "title_romaji")[:rounds]
@@ -199,7 +199,7 @@ def main() -> None:
     from django.core.cache import cache
     from django.test import Client
 
-    from cms.catalog.search import search_hits
+    from cms.discovery.search import search_hits
 
     queries = make_queries(args.rounds, rng)
     search_hits("прогрів")  # the first query of a connection loads the hunspell dictionary

@@ -26,11 +26,12 @@ from cms.catalog.models import (
     title_edit_handler,
 )
 from cms.catalog.neighbours import neighbour_ref, with_neighbours
+from cms.catalog.serializers import EpisodeRefSerializer
 from outbound.hosts import allowed_hosts, is_allowed_stream_url
 from outbound.providers import provider_choices
 from outbound.urls import UnsafeUrl, parse_http_url
 
-from .serializers import EpisodeRefSerializer, SourceSummarySerializer
+from .serializers import SourceSummarySerializer
 
 
 class AnimeIndexPage(SectionIndexPage):

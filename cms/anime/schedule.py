@@ -20,30 +20,18 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.anime.models import AnimePage
-from cms.catalog.paths import page_path
+from cms.catalog.serializers import DubTeamRefSerializer, TitleSummarySerializer
 
 KYIV = ZoneInfo("Europe/Kyiv")
 WEEK = dt.timedelta(days=7)
 DAYS = 7
 
 
-class ScheduleTitleSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    url = serializers.CharField(help_text="Front-end path, e.g. /anime/frieren/")
-    poster_url = serializers.CharField(allow_blank=True)
-
-
-class ScheduleDubSerializer(serializers.Serializer):
-    slug = serializers.CharField()
-    title = serializers.CharField()
-
-
 class ScheduleItemSerializer(serializers.Serializer):
-    title = ScheduleTitleSerializer()
+    title = TitleSummarySerializer()
     episode = serializers.IntegerField(allow_null=True, help_text="null when unknown")
     airs_at = serializers.DateTimeField(help_text="ISO 8601 in Kyiv time")
-    dubs = ScheduleDubSerializer(many=True)
+    dubs = DubTeamRefSerializer(many=True)
 
 
 class ScheduleDaySerializer(serializers.Serializer):
@@ -106,21 +94,16 @@ def build_schedule(now: dt.datetime) -> dict:
         AnimePage.objects.live()
         .filter(status="ongoing")
         .exclude(broadcast_weekday__isnull=True, next_episode_at__isnull=True)
-        .prefetch_related("dubbings__dub_team")
+        .prefetch_related("dubbings__dub_team__logo__renditions")
         .order_by("pk")
     )
     for anime in titles:
-        dubs = [{"slug": team["slug"], "title": team["title"]} for team in anime.dub_teams]
+        dubs = anime.dub_teams
         for moment, number in airings(anime, start, end):
             local = moment.astimezone(KYIV)
             days[local.date()].append(
                 {
-                    "title": {
-                        "id": anime.pk,
-                        "title": anime.title,
-                        "url": page_path(anime.url_path),
-                        "poster_url": anime.poster_url,
-                    },
+                    "title": anime,
                     "episode": number,
                     "airs_at": local,
                     "dubs": dubs,
@@ -131,7 +114,7 @@ def build_schedule(now: dt.datetime) -> dict:
             {
                 "date": day,
                 "weekday": day.weekday(),
-                "items": sorted(items, key=lambda item: (item["airs_at"], item["title"]["id"])),
+                "items": sorted(items, key=lambda item: (item["airs_at"], item["title"].pk)),
             }
             for day, items in days.items()
         ]

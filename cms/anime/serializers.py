@@ -1,17 +1,9 @@
-"""Anime shapes in the API: an episode reference (previous/next, lists) and an episode's
-active sources as the pages API shows them."""
+"""Anime-only shapes in the API: an episode's active sources as the pages API shows them (the
+shared shapes, EpisodeRef and DubTeamRef among them, are in `cms.catalog.serializers`)."""
 
 from rest_framework import serializers
 
-from cms.catalog.serializers import SitePathField
-from cms.dubbing.serializers import DubTeamRefSerializer
-
-
-class EpisodeRefSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    number = serializers.IntegerField()
-    title = serializers.CharField()
-    url = SitePathField()
+from cms.catalog.serializers import DubTeamRefSerializer
 
 
 class SourceSummarySerializer(serializers.Serializer):

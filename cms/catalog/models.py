@@ -1,5 +1,6 @@
 """Catalog content shared by anime and manga: HomePage, the Genre and Studio snippets, the
-TitlePage base with every catalog field, and TitleDubbing (which dub teams voice a title)."""
+TitlePage base with every catalog field, and the choices (kinds, formats, languages) the content
+apps share. Which teams voice a title (`TitleDubbing`) is the dubbing app's."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -20,7 +21,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_headless_preview.models import HeadlessMixin
 
-from .serializers import LabelSerializer
+from .serializers import DubTeamRefSerializer, LabelSerializer
+from .transliteration import transliterated_names
 from .validators import validate_poster_url
 
 
@@ -252,7 +254,7 @@ class TitlePage(HeadlessMixin, Page):
         APIField("external_score"),
         APIField("rating"),
         APIField("rating_count"),
-        APIField("dub_teams"),
+        APIField("dub_teams", serializer=DubTeamRefSerializer(many=True)),
     ]
 
     # Kind-specific formats, set by AnimePage/MangaPage.
@@ -266,10 +268,10 @@ class TitlePage(HeadlessMixin, Page):
 
     @classmethod
     def api_prefetch(cls, queryset):
+        # `dubbings` are the dubbing app's TitleDubbing rows (a reverse relation: the catalog
+        # names no model of the layer above it); `dub_teams` reads them with team and logo.
         return queryset.prefetch_related(
-            "genres",
-            "studios",
-            models.Prefetch("dubbings", queryset=TitleDubbing.with_team_refs()),
+            "genres", "studios", "dubbings__dub_team__logo__renditions"
         )
 
     @property
@@ -285,23 +287,22 @@ class TitlePage(HeadlessMixin, Page):
     @property
     def names_transliterated(self) -> str:
         """Indexed: every name in the other alphabet, so "ataka tytaniv" and "наруто" match."""
-        from .search import transliterated_names  # search builds on the models
-
         return transliterated_names(self.all_names)
 
     @property
     def dub_team_names(self) -> str:
         """Indexed: the teams voicing the title, so a team's name finds its titles."""
-        return " ".join(team["title"] for team in self.dub_teams)
+        return " ".join(team.title for team in self.dub_teams)
 
     @property
-    def dub_teams(self) -> list[dict]:
-        """The teams voicing (or translating) this title, from the active sources/chapters."""
-        seen: dict[int, dict] = {}
+    def dub_teams(self) -> list:
+        """The teams (DubTeamPage) voicing or translating this title, from the active sources
+        or chapters: the dubbing app's TitleDubbing rows, read through their reverse relation."""
+        seen = {}
         for dubbing in self.dubbings.all():
             team = dubbing.dub_team
-            if team is not None and team.id not in seen:
-                seen[team.id] = team.as_ref()
+            if team is not None:
+                seen.setdefault(team.id, team)
         return list(seen.values())
 
     def clean(self):
@@ -344,39 +345,3 @@ class Language(models.TextChoices):
     UK = "uk", "Українська"
     JA = "ja", "Японська (оригінал)"
     EN = "en", "Англійська"
-
-
-class TitleDubbing(models.Model):
-    """Which team voices a title in which language, derived from the live episodes' active
-    sources (or the chapters' translators). Kept so that listing filters and facets on dub team
-    and audio language are one indexed join instead of a walk over the page tree."""
-
-    title = models.ForeignKey(TitlePage, on_delete=models.CASCADE, related_name="dubbings")
-    dub_team = models.ForeignKey(
-        "dubbing.DubTeamPage", on_delete=models.CASCADE, null=True, related_name="dubbings"
-    )
-    language = models.CharField(max_length=2, choices=Language.choices)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["title", "dub_team", "language"], name="unique_title_dubbing"
-            ),
-            models.UniqueConstraint(
-                fields=["title", "language"],
-                condition=models.Q(dub_team__isnull=True),
-                name="unique_title_original_dubbing",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.title_id}: {self.dub_team_id or 'оригінал'} ({self.language})"
-
-    @classmethod
-    def with_team_refs(cls):
-        """Rows naming a team, with what `DubTeamPage.as_ref` reads prefetched."""
-        return (
-            cls.objects.filter(dub_team__isnull=False)
-            .select_related("dub_team__logo")
-            .prefetch_related("dub_team__logo__renditions")
-        )

@@ -1,4 +1,6 @@
-"""Dub teams: DubTeamIndexPage -> DubTeamPage, and the users who are members of a team."""
+"""Dub teams: DubTeamIndexPage -> DubTeamPage, the users who are members of a team, and
+TitleDubbing (which team voices which title in which language), the dubbing facts the content
+apps and the catalog listing read."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,9 +13,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
-from cms.catalog.models import SectionIndexPage, TitlePage
-from cms.catalog.paths import page_path
+from cms.catalog.models import Language, SectionIndexPage, TitlePage
+from cms.catalog.serializers import TitleSummarySerializer
 from cms.catalog.validators import validate_http_url
+
+LOGO_RENDITION = "fill-256x256|format-png"
 
 
 class DubTeamIndexPage(SectionIndexPage):
@@ -64,7 +68,7 @@ class DubTeamPage(HeadlessMixin, Page):
         APIField("description"),
         APIField("links"),
         APIField("founded"),
-        APIField("titles"),
+        APIField("titles", serializer=TitleSummarySerializer(many=True)),
     ]
     parent_page_types = ["dubbing.DubTeamIndexPage"]
     subpage_types: list[str] = []
@@ -77,38 +81,25 @@ class DubTeamPage(HeadlessMixin, Page):
     def logo_url(self) -> str | None:
         if not self.logo:
             return None
-        return self.logo.get_rendition("fill-256x256|format-png").url
-
-    def as_ref(self) -> dict:
-        """How a team appears wherever a title or an episode mentions it."""
-        return {"id": self.id, "slug": self.slug, "title": self.title, "logo_url": self.logo_url}
+        # Wagtail caches renditions; with Redis down the cache answers "not cached"
+        # (IGNORE_EXCEPTIONS in settings) and this reads the database.
+        return self.logo.get_rendition(LOGO_RENDITION).url
 
     @classmethod
     def ref_queryset(cls):
-        """Teams with what `as_ref` reads, in a fixed number of queries."""
+        """Teams with what `DubTeamRefSerializer` reads, in a fixed number of queries."""
         return cls.objects.select_related("logo").prefetch_related("logo__renditions")
 
     @property
-    def titles(self) -> list[dict]:
+    def titles(self):
         """The live titles this team voices or translates, newest first."""
-        pages = (
+        return (
             TitlePage.objects.live()
             .filter(dubbings__dub_team=self)
             .distinct()
             .order_by("-year", "id")
-            .values("id", "title", "url_path", "kind", "year", "poster_url")
+            .values("id", "title", "title_en", "url_path", "kind", "year", "poster_url")
         )
-        return [
-            {
-                "id": page["id"],
-                "title": page["title"],
-                "kind": page["kind"],
-                "year": page["year"],
-                "poster_url": page["poster_url"],
-                "url": page_path(page["url_path"]),
-            }
-            for page in pages
-        ]
 
 
 class DubTeamMembership(Orderable):
@@ -127,3 +118,41 @@ class DubTeamMembership(Orderable):
         constraints = [
             models.UniqueConstraint(fields=["team", "user"], name="unique_dub_team_member")
         ]
+
+
+class TitleDubbing(models.Model):
+    """Which team voices a title in which language, derived from the live episodes' active
+    sources (or the chapters' translators). Kept so that listing filters and facets on dub team
+    and audio language are one indexed join instead of a walk over the page tree."""
+
+    title = models.ForeignKey(TitlePage, on_delete=models.CASCADE, related_name="dubbings")
+    dub_team = models.ForeignKey(
+        DubTeamPage, on_delete=models.CASCADE, null=True, related_name="dubbings"
+    )
+    language = models.CharField(max_length=2, choices=Language.choices)
+
+    class Meta:
+        # Created by the catalog app before the model moved here (dubbing.0002): same table.
+        db_table = "catalog_titledubbing"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["title", "dub_team", "language"], name="unique_title_dubbing"
+            ),
+            models.UniqueConstraint(
+                fields=["title", "language"],
+                condition=models.Q(dub_team__isnull=True),
+                name="unique_title_original_dubbing",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title_id}: {self.dub_team_id or 'оригінал'} ({self.language})"
+
+    @classmethod
+    def with_team_refs(cls):
+        """Rows naming a team, with what `DubTeamRefSerializer` reads prefetched."""
+        return (
+            cls.objects.filter(dub_team__isnull=False)
+            .select_related("dub_team__logo")
+            .prefetch_related("dub_team__logo__renditions")
+        )

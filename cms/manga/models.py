@@ -21,9 +21,8 @@ from cms.catalog.models import (
     title_edit_handler,
 )
 from cms.catalog.neighbours import neighbour_ref, with_neighbours
+from cms.catalog.serializers import ChapterRefSerializer, DubTeamRefSerializer
 from cms.catalog.validators import validate_http_url
-
-from .serializers import ChapterRefSerializer
 
 
 class MangaIndexPage(SectionIndexPage):
@@ -103,7 +102,7 @@ class ChapterPage(HeadlessMixin, Page):
         APIField("volume"),
         APIField("number"),
         APIField("language"),
-        APIField("translator_ref"),
+        APIField("translator_ref", serializer=DubTeamRefSerializer(allow_null=True)),
         APIField("mangadex_chapter_id"),
         APIField("page_count"),
         APIField("previous", serializer=ChapterRefSerializer(allow_null=True)),
@@ -119,7 +118,11 @@ class ChapterPage(HeadlessMixin, Page):
 
     @classmethod
     def api_prefetch(cls, queryset):
-        return with_neighbours(queryset, NEIGHBOUR_PARTITION).select_related("translator")
+        return (
+            with_neighbours(queryset, NEIGHBOUR_PARTITION)
+            .select_related("translator__logo")
+            .prefetch_related("translator__logo__renditions")
+        )
 
     @property
     def previous(self) -> dict | None:
@@ -132,8 +135,7 @@ class ChapterPage(HeadlessMixin, Page):
 
     @property
     def translator_ref(self):
-        team = self.translator
-        return {"id": team.id, "slug": team.slug, "title": team.title} if team else None
+        return self.translator
 
     @property
     def page_count(self) -> int:

@@ -1,6 +1,6 @@
 """Keep a manga's TitleDubbing rows in step with its live chapters' translators."""
 
-from cms.catalog.dubbings import keep_dubbings_in_step, sync_title_dubbings
+from cms.dubbing.dubbings import keep_dubbings_in_step, sync_title_dubbings
 
 from .models import ChapterPage, MangaPage
 

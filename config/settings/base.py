@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "cms.anime",
     "cms.manga",
     "cms.dubbing",
+    "cms.demo",
     "integrations",
     "integrations.streams",
     "wagtail.api.v2",
@@ -77,6 +78,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "config.request_id.RequestIdMiddleware",
+    "config.api_errors.ApiJsonErrorsMiddleware",
     "config.middleware.RejectNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -138,9 +140,17 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "anihata"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # Redis down is a slower site, not a broken one: a failed cache call (ours or
+                # Wagtail's: site root paths, renditions) answers "not cached" and is logged.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -251,6 +261,7 @@ WAGTAIL_HEADLESS_PREVIEW = {
 # Next.js revalidation hook called on publish; empty disables it.
 REVALIDATE_SECRET = os.environ.get("REVALIDATE_SECRET", "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", FRONTEND_URL)
+CSRF_FAILURE_VIEW = "config.api_errors.csrf_failure"  # JSON under /api/
 
 # Proxies of ours in front of Django whose X-Forwarded-For is believed (config/client_ip.py):
 # 0 reads the connection's address; 1 behind our nginx.
@@ -263,6 +274,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "config.api_errors.json_exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "config.parsers.DepthLimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     # `format` is a catalog filter (tv, movie, ...), not DRF's renderer switch.
     "URL_FORMAT_OVERRIDE": None,
     # DRF throttles read the same number of proxies as config.client_ip.

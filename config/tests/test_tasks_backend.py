@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from cms.catalog.search import search_hits
+from cms.discovery.search import search_hits
 from config import tasks_backend
 
 CELERY_TASKS = {"default": {"BACKEND": "config.tasks_backend.CeleryTaskBackend"}}

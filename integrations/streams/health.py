@@ -20,7 +20,7 @@ from django.utils import timezone
 from cms.anime.models import AnimePage, VideoSource
 from cms.anime.signals import refresh_anime_dubbings
 from cms.catalog.cache import invalidate_catalog
-from cms.catalog.dubbings import parent_title
+from cms.dubbing.dubbings import parent_title
 from outbound import http
 from outbound.hosts import allowed_hosts, is_allowed_stream_url
 

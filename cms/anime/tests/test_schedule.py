@@ -11,8 +11,8 @@ from wagtail.models import Page
 
 from cms.anime.models import AnimeIndexPage, AnimePage
 from cms.anime.schedule import ScheduleView
-from cms.catalog.models import HomePage, TitleDubbing
-from cms.dubbing.models import DubTeamIndexPage, DubTeamPage
+from cms.catalog.models import HomePage
+from cms.dubbing.models import DubTeamIndexPage, DubTeamPage, TitleDubbing
 
 pytestmark = pytest.mark.django_db
 KYIV = ZoneInfo("Europe/Kyiv")
@@ -69,7 +69,10 @@ def test_jikan_weekday_and_time_converted_to_kyiv(catalog):
     assert len(friday) == 1
     assert friday[0]["title"] == {
         "id": frieren.pk,
+        "kind": "anime",
         "title": "Frieren",
+        "title_en": "",
+        "year": None,
         "url": "/anime/frieren/",
         "poster_url": "https://img.test/f.jpg",
     }
@@ -113,4 +116,12 @@ def test_dub_teams_of_the_title(catalog):
     anime = add_anime(index, "dubbed", broadcast_weekday=5, broadcast_time=dt.time(20, 0))
     TitleDubbing.objects.create(title=anime, dub_team=team, language="uk")
     items = [i for d in get_schedule()["days"] for i in d["items"]]
-    assert items[0]["dubs"] == [{"slug": "omikron", "title": "Студія Омікрон"}]
+    assert items[0]["dubs"] == [
+        {
+            "id": team.id,
+            "slug": "omikron",
+            "title": "Студія Омікрон",
+            "logo_url": None,
+            "url": "/dub-teams/omikron/",
+        }
+    ]

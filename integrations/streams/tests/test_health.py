@@ -5,7 +5,7 @@ import respx
 from django.test import override_settings
 
 from cms.anime.models import VideoSource
-from cms.catalog.models import TitleDubbing
+from cms.dubbing.models import TitleDubbing
 from integrations.streams.health import check_sources
 from integrations.streams.tasks import check_video_sources
 

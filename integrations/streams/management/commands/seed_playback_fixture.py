@@ -17,7 +17,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 
 from cms.anime.models import AnimeIndexPage, AnimePage, EpisodePage, VideoSource
-from cms.catalog.demo.loader import DemoStats, ensure_home, upsert_page
+from cms.demo.loader import DemoStats, ensure_home, upsert_page
 from cms.dubbing.models import DubTeamIndexPage, DubTeamPage
 
 ANIME_SLUG = "playback-fixture"

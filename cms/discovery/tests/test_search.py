@@ -8,13 +8,14 @@ from django.conf import settings
 from django.test import override_settings
 from wagtail.search.query import PlainText
 
-from cms.catalog import search
+from cms.catalog import transliteration
 from cms.catalog.models import TitlePage
-from cms.catalog.search_backends import LATIN_ANALYZER, UKRAINIAN_ANALYZER, CatalogSearchBackend
+from cms.discovery import search
+from cms.discovery.search_backends import LATIN_ANALYZER, UKRAINIAN_ANALYZER, CatalogSearchBackend
 
 INSTANT = "/api/search/instant/"
 UNREACHABLE_ELASTICSEARCH = {
-    "BACKEND": "cms.catalog.search_backends",
+    "BACKEND": "cms.discovery.search_backends",
     "URLS": ["http://127.0.0.1:9"],  # nothing listens on the discard port
     "TIMEOUT": 1,
 }
@@ -24,21 +25,21 @@ UNREACHABLE_ELASTICSEARCH = {
 
 
 def test_cyrillic_names_get_the_official_romanisation():
-    assert search.other_script("Атака титанів") == "ataka tytaniv"
-    assert search.other_script("Зошит смерті") == "zoshyt smerti"
-    assert search.other_script("Шпигунська сім'я") == "shpyhunska simia"
+    assert transliteration.other_script("Атака титанів") == "ataka tytaniv"
+    assert transliteration.other_script("Зошит смерті") == "zoshyt smerti"
+    assert transliteration.other_script("Шпигунська сім'я") == "shpyhunska simia"
 
 
 def test_latin_names_get_a_ukrainian_spelling():
-    assert search.other_script("Naruto") == "наруто"
-    assert search.other_script("Haikyu!!") == "хайкю"
-    assert search.other_script("Jujutsu Kaisen") == "джуджуцу кайсен"
-    assert search.other_script("Chainsaw Man") == "чайнсав ман"
+    assert transliteration.other_script("Naruto") == "наруто"
+    assert transliteration.other_script("Haikyu!!") == "хайкю"
+    assert transliteration.other_script("Jujutsu Kaisen") == "джуджуцу кайсен"
+    assert transliteration.other_script("Chainsaw Man") == "чайнсав ман"
 
 
 def test_transliterated_names_cover_every_name_and_skip_other_scripts():
     names = ["Хеллсінг Ultimate", "Hellsing", "ヘルシング"]
-    assert search.transliterated_names(names) == "khellsinh ултімате | хеллсінг"
+    assert transliteration.transliterated_names(names) == "khellsinh ултімате | хеллсінг"
 
 
 def test_word_similarity_tolerates_typos_not_other_names():
@@ -129,7 +130,13 @@ def test_instant_search_finds_dub_teams(client, titles, make_team):
     team = make_team("leleka-dub", "Лелека Даб")
     answer = client.get(INSTANT, {"q": "leleka"}).json()
     assert answer["teams"] == [
-        {"id": team.id, "title": "Лелека Даб", "url": "/dub-teams/leleka-dub/"}
+        {
+            "id": team.id,
+            "slug": "leleka-dub",
+            "title": "Лелека Даб",
+            "logo_url": None,
+            "url": "/dub-teams/leleka-dub/",
+        }
     ]
 
 
@@ -141,12 +148,12 @@ def test_instant_search_rejects_bad_queries_in_ukrainian(client, db, params, par
     response = client.get(INSTANT, params)
     assert response.status_code == 400
     assert response.json()["parameter"] == parameter
-    assert any(letter in response.json()["message"] for letter in "аеиоу")
+    assert any(letter in response.json()["detail"] for letter in "аеиоу")
 
 
 def test_instant_search_is_cached_until_the_catalog_changes(client, titles, make_anime):
     first = client.get(INSTANT, {"q": "наруто"}).json()
-    with mock.patch("cms.catalog.search_api.search_hits", side_effect=AssertionError):
+    with mock.patch("cms.discovery.instant.search_hits", side_effect=AssertionError):
         assert client.get(INSTANT, {"q": "наруто"}).json() == first
     boruto = make_anime("naruto-shippuden", title="Наруто: Ураганні хроніки")  # publishing
     assert boruto.id in ids(client.get(INSTANT, {"q": "наруто"}))
@@ -235,7 +242,7 @@ def test_search_is_a_clear_503_without_a_fallback(client, titles, elasticsearch_
     with override_settings(WAGTAILSEARCH_BACKENDS={"default": UNREACHABLE_ELASTICSEARCH}):
         response = client.get(INSTANT, {"q": "атака"})
     assert response.status_code == 503
-    assert response.json()["message"] == "Пошук тимчасово недоступний. Спробуйте за хвилину."
+    assert response.json()["detail"] == "Пошук тимчасово недоступний. Спробуйте за хвилину."
 
 
 @pytest.mark.django_db

@@ -260,7 +260,7 @@ def test_bad_values_are_400_naming_the_parameter(client, home, query, parameter)
     assert response.status_code == 400
     body = response.json()
     assert body["parameter"] == parameter
-    assert parameter in body["message"]
+    assert parameter in body["detail"]
 
 
 @pytest.mark.django_db
@@ -338,8 +338,8 @@ def test_anonymous_listing_is_cached_until_a_page_is_published(client, make_anim
 
 @pytest.mark.django_db
 def test_search_backend_down_is_a_clear_503(client, home, monkeypatch):
-    from cms.catalog import titles as titles_module
-    from cms.catalog.search import SearchUnavailable
+    from cms.discovery import titles as titles_module
+    from cms.discovery.search import SearchUnavailable
 
     def unavailable(*args, **kwargs):
         raise SearchUnavailable("down")
@@ -347,7 +347,7 @@ def test_search_backend_down_is_a_clear_503(client, home, monkeypatch):
     monkeypatch.setattr(titles_module, "search_hits", unavailable)
     response = client.get(URL, {"search": "титан"})
     assert response.status_code == 503
-    assert "Пошук тимчасово недоступний" in response.json()["message"]
+    assert "Пошук тимчасово недоступний" in response.json()["detail"]
 
 
 @pytest.mark.django_db

@@ -7,7 +7,9 @@ from django.db.models.signals import post_delete
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import TitleDubbing, TitlePage
+from cms.catalog.models import TitlePage
+
+from .models import TitleDubbing
 
 
 @transaction.atomic

@@ -1,28 +1,25 @@
 """The `titles` catalog query: parsing and validating the query string, filtering, ordering,
 paging and facet counts (the total and facets of a filter are cached until the catalog
-changes), so the API view stays a thin shell."""
+changes), so the API view stays a thin shell. A bad value raises `BadParameter` (a 400 naming
+the parameter)."""
 
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
-from .cache import catalog_key
-from .models import (
-    Format,
-    Genre,
-    Language,
-    Season,
-    Status,
-    Studio,
-    TitleDubbing,
-    TitleKind,
-    TitlePage,
-)
+from cms.catalog.cache import cache_get, cache_set, catalog_key
+from cms.catalog.models import Format, Genre, Language, Season, Status, Studio, TitleKind, TitlePage
+from cms.dubbing.models import DubTeamPage, TitleDubbing
+from config.api_errors import BadParameter, parse_int, shown
+
 from .search import search_hits
 
+QUERY_PARAMETERS = (
+    "kind genre studio year year_from year_to season status format dub_team audio search order "
+    "limit offset"
+).split()
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 ORDERS = {
@@ -31,15 +28,6 @@ ORDERS = {
     "title": [F("title").asc()],
     "-updated": [F("last_published_at").desc(nulls_last=True)],
 }
-
-
-class TitlesQueryError(ValueError):
-    """A bad query-string value; `parameter` names it for the 400 answer."""
-
-    def __init__(self, parameter: str, message: str):
-        super().__init__(message)
-        self.parameter = parameter
-        self.message = message
 
 
 @dataclass
@@ -69,28 +57,14 @@ class TitlesQuery:
         return hashlib.sha1(repr(sorted(parts.items())).encode()).hexdigest()
 
 
-def parse_int(params, name: str, minimum: int, maximum: int | None = None) -> int | None:
-    raw = params.get(name)
-    if raw in (None, ""):
-        return None
-    try:
-        value = int(raw)
-    except ValueError:
-        raise TitlesQueryError(name, f"{name}: очікується ціле число, отримано «{raw}».") from None
-    if value < minimum or (maximum is not None and value > maximum):
-        bound = f"від {minimum} до {maximum}" if maximum is not None else f"не менше {minimum}"
-        raise TitlesQueryError(name, f"{name}: значення має бути {bound}.")
-    return value
-
-
 def parse_choices(params, name: str, choices) -> list[str]:
     values = [v for v in params.getlist(name) if v != ""]
     allowed = set(choices.values)
     for value in values:
         if value not in allowed:
             options = ", ".join(sorted(allowed))
-            raise TitlesQueryError(
-                name, f"{name}: невідоме значення «{value}» (можливі: {options})."
+            raise BadParameter(
+                name, f"{name}: невідоме значення «{shown(value)}» (можливі: {options})."
             )
     return values
 
@@ -102,41 +76,40 @@ def parse_slugs(params, name: str, queryset) -> list:
     found = {obj.slug: obj for obj in queryset.filter(slug__in=slugs)}
     for slug in slugs:
         if slug not in found:
-            raise TitlesQueryError(name, f"{name}: не знайдено «{slug}».")
+            raise BadParameter(name, f"{name}: не знайдено «{shown(slug)}».")
     return [found[slug] for slug in dict.fromkeys(slugs)]
 
 
 def parse_titles_query(params) -> TitlesQuery:
-    from cms.dubbing.models import DubTeamPage  # the dubbing app builds on the catalog
-
     kinds = parse_choices(params, "kind", TitleKind)
     audio = parse_choices(params, "audio", Language)
     query = TitlesQuery(
         kind=kinds[0] if kinds else None,
         genres=parse_slugs(params, "genre", Genre.objects.all()),
         studios=parse_slugs(params, "studio", Studio.objects.all()),
-        year=parse_int(params, "year", 1900, 2100),
-        year_from=parse_int(params, "year_from", 1900, 2100),
-        year_to=parse_int(params, "year_to", 1900, 2100),
+        year=parse_int(params, "year", minimum=1900, maximum=2100),
+        year_from=parse_int(params, "year_from", minimum=1900, maximum=2100),
+        year_to=parse_int(params, "year_to", minimum=1900, maximum=2100),
         seasons=parse_choices(params, "season", Season),
         statuses=parse_choices(params, "status", Status),
         formats=parse_choices(params, "format", Format),
         audio=audio[0] if audio else None,
         search=params.get("search", "").strip()[:200],
-        offset=parse_int(params, "offset", 0) or 0,
+        offset=parse_int(params, "offset", minimum=0, default=0),
     )
     if len(set(kinds)) > 1:
-        raise TitlesQueryError("kind", "kind: вкажіть одне значення (anime або manga).")
+        raise BadParameter("kind", "kind: вкажіть одне значення (anime або manga).")
     if query.year_from and query.year_to and query.year_from > query.year_to:
-        raise TitlesQueryError("year_from", "year_from: не може бути більшим за year_to.")
-    limit = parse_int(params, "limit", 1)
-    query.limit = min(limit, MAX_LIMIT) if limit is not None else DEFAULT_LIMIT
+        raise BadParameter("year_from", "year_from: не може бути більшим за year_to.")
+    query.limit = min(parse_int(params, "limit", minimum=1, default=DEFAULT_LIMIT), MAX_LIMIT)
     dub_teams = parse_slugs(params, "dub_team", DubTeamPage.objects.live())
     query.dub_team_id = dub_teams[0].id if dub_teams else None
     order = params.get("order") or None
     if order is not None and order not in ORDERS:
         options = ", ".join(ORDERS)
-        raise TitlesQueryError("order", f"order: невідоме значення «{order}» (можливі: {options}).")
+        raise BadParameter(
+            "order", f"order: невідоме значення «{shown(order)}» (можливі: {options})."
+        )
     query.order = order
     return query
 
@@ -226,10 +199,11 @@ def filter_summary(queryset: QuerySet, query: TitlesQuery) -> tuple[int, dict]:
     """The total and the facet counts depend on the filter only, not on order or page, and are
     the expensive part of a listing: cache them per filter until the catalog changes."""
     key = catalog_key("titles-summary", query.filter_key())
-    summary = cache.get(key)
+    summary = cache_get(key) if key else None
     if summary is None:
         summary = count_facets(queryset)
-        cache.set(key, summary)
+        if key:
+            cache_set(key, summary)
     return summary
 
 

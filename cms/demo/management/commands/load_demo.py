@@ -3,7 +3,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from cms.catalog.demo.loader import load_demo
+from cms.demo.loader import load_demo
 
 
 class Command(BaseCommand):

@@ -206,7 +206,7 @@ def test_schema_documents_titles(client):
 
 @pytest.mark.django_db
 def test_deleting_a_title_with_episodes_and_chapters(client, aot, make_manga):
-    from cms.catalog.models import TitleDubbing
+    from cms.dubbing.models import TitleDubbing
     from cms.manga.models import ChapterPage
 
     manga = make_manga("berserk")

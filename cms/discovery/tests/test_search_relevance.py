@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 
 from cms.catalog.models import TitlePage
-from cms.catalog.search import search_hits
+from cms.discovery.search import search_hits
 
 from .search_cases import CASES, TOP
 

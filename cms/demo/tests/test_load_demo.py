@@ -5,8 +5,7 @@ from django.core.management import call_command
 from wagtail.models import PageLogEntry, Revision
 
 from cms.anime.models import AnimePage, EpisodePage, VideoSource
-from cms.catalog.models import TitleDubbing
-from cms.dubbing.models import DubTeamPage
+from cms.dubbing.models import DubTeamPage, TitleDubbing
 from cms.manga.models import ChapterPage, MangaPage
 
 

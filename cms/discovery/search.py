@@ -28,8 +28,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, QuerySet
-from translitua import UkrainianKMU, translit
 from wagtail.search.query import Fuzzy
+
+from cms.catalog.models import TitlePage
+from cms.catalog.transliteration import other_script
+from cms.dubbing.models import DubTeamPage
 
 logger = logging.getLogger(__name__)
 
@@ -46,70 +49,11 @@ ELASTICSEARCH_RETRY_SECONDS = 30
 MAX_QUERY_LENGTH = 200
 
 
+SEARCH_DOWN_MESSAGE = "Пошук тимчасово недоступний. Спробуйте за хвилину."
+
+
 class SearchUnavailable(RuntimeError):
     """The search service is down and no database backend is configured to stand in."""
-
-
-# --- Transliteration ---------------------------------------------------------------------------
-
-CYRILLIC = re.compile(r"[а-яіїєґё]", re.IGNORECASE)
-WORD = re.compile(r"[\w'ʼ’]+")
-# Latin to Ukrainian the way Ukrainian spells borrowed (English, Japanese) names, longest first.
-LATIN_TO_CYRILLIC = [
-    ("shch", "щ"), ("tsu", "цу"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"),
-    ("ts", "ц"), ("ya", "я"), ("yu", "ю"), ("yo", "йо"), ("ye", "є"), ("yi", "ї"), ("ia", "я"),
-    ("iu", "ю"), ("ie", "є"), ("ph", "ф"), ("th", "т"), ("ck", "к"), ("oo", "у"), ("ee", "і"),
-    ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"),
-    ("h", "х"), ("i", "і"), ("j", "дж"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
-    ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
-    ("v", "в"), ("w", "в"), ("x", "кс"), ("y", "и"), ("z", "з"),
-]  # fmt: skip
-VOWELS = set("aeiouy")
-
-
-def latin_to_cyrillic(word: str) -> str:
-    """A Latin name as Ukrainian spells it: "naruto" -> "наруто", "haikyu" -> "хайкю" (i or y
-    after a vowel is "й": "kaisen" -> "кайсен")."""
-    word = word.lower()
-    out, position = [], 0
-    while position < len(word):
-        previous = word[position - 1] if position else ""
-        if word[position] in "iy" and previous in VOWELS:
-            rest = word[position:]
-            if not any(rest.startswith(pair) for pair in ("ya", "yu", "yo", "ye", "yi")):
-                out.append("й")
-                position += 1
-                continue
-        for latin, cyrillic in LATIN_TO_CYRILLIC:
-            if word.startswith(latin, position):
-                out.append(cyrillic)
-                position += len(latin)
-                break
-        else:
-            out.append(word[position])  # digits and letters outside the table stay
-            position += 1
-    return "".join(out)
-
-
-def cyrillic_to_latin(word: str) -> str:
-    """The official Ukrainian romanisation (KMU 2010): "титанів" -> "tytaniv"."""
-    return translit(word, UkrainianKMU).lower()
-
-
-def other_script(text: str) -> str:
-    """Each word of `text` in the other alphabet; words in neither are dropped."""
-    forms = []
-    for word in WORD.findall(unicodedata.normalize("NFC", text)):
-        if CYRILLIC.search(word):
-            forms.append(cyrillic_to_latin(word))
-        elif word.isascii() and any(ch.isalpha() for ch in word):
-            forms.append(latin_to_cyrillic(word))
-    return " ".join(form for form in forms if form)
-
-
-def transliterated_names(names) -> str:
-    """The index-time companion of a title's names: every name in the other alphabet."""
-    return " | ".join(form for name in names if name and (form := other_script(name)))
 
 
 def normalize_query(text: str) -> str:
@@ -139,8 +83,6 @@ class Scored:
 
 
 def searchable_titles(kind: str | None = None) -> QuerySet:
-    from .models import TitlePage  # models import this module for their indexed properties
-
     queryset = TitlePage.objects.live()
     if kind:
         queryset = queryset.filter(kind=kind)
@@ -157,8 +99,6 @@ def search_hits(text: str, kind: str | None = None, limit: int = MAX_SEARCH_HITS
 
 def team_hits(text: str, limit: int = TEAM_LIMIT) -> list[int]:
     """Ids of live dub teams matching `text` (as typed or in the other alphabet), best first."""
-    from cms.dubbing.models import DubTeamPage  # the dubbing app builds on the catalog
-
     text = normalize_query(text)
     if not text:
         return []
@@ -336,7 +276,7 @@ _elasticsearch_down_until = 0.0
 
 def is_elasticsearch(backend_name: str) -> bool:
     backend = settings.WAGTAILSEARCH_BACKENDS.get(backend_name, {}).get("BACKEND", "")
-    return "elasticsearch" in backend or backend.startswith("cms.catalog.search_backends")
+    return "elasticsearch" in backend or backend.startswith("cms.discovery.search_backends")
 
 
 def elasticsearch_errors() -> tuple[type[Exception], ...]:
@@ -357,4 +297,4 @@ def mark_elasticsearch_down() -> None:
 def fallback_backend_name() -> str:
     if "database" in settings.WAGTAILSEARCH_BACKENDS:
         return "database"
-    raise SearchUnavailable("Пошук тимчасово недоступний. Спробуйте за хвилину.")
+    raise SearchUnavailable(SEARCH_DOWN_MESSAGE)
