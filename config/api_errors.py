@@ -21,7 +21,7 @@ from django.db import DataError
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.http import Http404, JsonResponse
 from django.views.csrf import csrf_failure as django_csrf_failure
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
@@ -44,6 +44,13 @@ STATUS_MESSAGES = {
     429: "Забагато запитів. Спробуйте пізніше.",
 }
 GENERIC_MESSAGE = "Запит не виконано."
+
+
+class ApiErrorSerializer(serializers.Serializer):
+    """The error body, for the OpenAPI schema (component `ApiError`)."""
+
+    detail = serializers.CharField(help_text="Повідомлення українською")
+    parameter = serializers.CharField(required=False, help_text="Параметр, що спричинив помилку")
 
 
 def shown(value) -> str:

@@ -13,7 +13,7 @@ from cms.catalog.serializers import (
     TitleSummarySerializer,
 )
 from cms.dubbing.models import DubTeamPage
-from config.api_errors import parse_int
+from config.api_errors import ApiErrorSerializer, parse_int
 
 from .models import EpisodePage, VideoSource
 
@@ -71,7 +71,7 @@ class LatestEpisodesView(APIView):
 
     @extend_schema(
         parameters=[OpenApiParameter("limit", int, description=f"1–{MAX_LATEST}, default 12")],
-        responses={200: LatestEpisodesSerializer},
+        responses={200: LatestEpisodesSerializer, 400: ApiErrorSerializer},
     )
     @anonymous_cache("latest-episodes", known_parameters={"limit"})
     def get(self, request):

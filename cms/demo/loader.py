@@ -289,32 +289,14 @@ def episode_sources(title_index: int, episode: int, dubs: list, teams: dict) -> 
     original, the second per-quality playlists, the third an iframe player."""
     sources = []
     for position, slug in enumerate(dubs):
-        team = teams[slug]
         if title_index == 1 and position == 0:
-            sources.append(
-                VideoSource(
-                    dub_team=team,
-                    language="uk",
-                    kind="hls_variants",
-                    provider="direct",
-                    variants=QUALITY_PLAYLISTS,
-                )
-            )
+            stream = {"kind": "hls_variants", "provider": "direct", "variants": QUALITY_PLAYLISTS}
         elif title_index == 2 and position == 0:
-            sources.append(
-                VideoSource(
-                    dub_team=team,
-                    language="uk",
-                    kind="iframe",
-                    provider="iframe",
-                    url=IFRAME_PLAYER,
-                )
-            )
+            stream = {"kind": "iframe", "provider": "iframe", "url": IFRAME_PLAYER}
         else:
             url = MASTER_PLAYLIST if (episode + position) % 2 else MASTER_PLAYLIST_2
-            sources.append(
-                VideoSource(dub_team=team, language="uk", kind="hls", provider="direct", url=url)
-            )
+            stream = {"kind": "hls", "provider": "direct", "url": url}
+        sources.append(VideoSource(dub_team=teams[slug], language="uk", **stream))
     if title_index == 0:
         sources.append(
             VideoSource(language="ja", kind="hls", provider="direct", url=MASTER_PLAYLIST_2)

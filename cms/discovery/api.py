@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from cms.catalog.cache import anonymous_cache
 from cms.catalog.serializers import TitleCardSerializer
-from config.api_errors import error_body
+from config.api_errors import ApiErrorSerializer, error_body
 
 from .search import SEARCH_DOWN_MESSAGE, SearchUnavailable
 from .titles import QUERY_PARAMETERS, parse_titles_query, run_titles_query
@@ -49,7 +49,7 @@ class TitlesView(APIView):
             OpenApiParameter(name, OpenApiTypes.STR, many=name in ("genre", "studio"))
             for name in QUERY_PARAMETERS
         ],
-        responses={200: TITLES_RESPONSE},
+        responses={200: TITLES_RESPONSE, 400: ApiErrorSerializer, 503: ApiErrorSerializer},
     )
     @anonymous_cache("titles", known_parameters=QUERY_PARAMETERS)
     def get(self, request):

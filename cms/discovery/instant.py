@@ -19,7 +19,7 @@ from cms.catalog.cache import anonymous_cache
 from cms.catalog.models import TitleKind, TitlePage
 from cms.catalog.serializers import DubTeamRefSerializer, TitleSummarySerializer
 from cms.dubbing.models import DubTeamPage
-from config.api_errors import BadParameter, error_body
+from config.api_errors import ApiErrorSerializer, BadParameter, error_body
 
 from .search import SEARCH_DOWN_MESSAGE, SearchUnavailable, search_hits, team_hits
 
@@ -90,7 +90,7 @@ class InstantSearchView(APIView):
             ),
             OpenApiParameter("kind", OpenApiTypes.STR, enum=TitleKind.values),
         ],
-        responses={200: InstantSearchSerializer},
+        responses={200: InstantSearchSerializer, 400: ApiErrorSerializer, 503: ApiErrorSerializer},
     )
     @anonymous_cache("instant", known_parameters={"q", "kind"})
     def get(self, request):

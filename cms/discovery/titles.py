@@ -243,26 +243,8 @@ def count_facets(queryset: QuerySet) -> tuple[int, dict[str, list[dict]]]:
         for year, count in sorted(years.items(), reverse=True)
     ]
 
-    genre_counts = (
-        TitlePage.genres.through.objects.filter(titlepage_id__in=ids)
-        .values("genre_id", "genre__slug", "genre__name")
-        .annotate(count=Count("titlepage_id"))
-        .order_by("-count", "genre__name")
-    )
-    facets["genre"] = [
-        {"value": row["genre__slug"], "label": row["genre__name"], "count": row["count"]}
-        for row in genre_counts
-    ]
-    studio_counts = (
-        TitlePage.studios.through.objects.filter(titlepage_id__in=ids)
-        .values("studio_id", "studio__slug", "studio__name")
-        .annotate(count=Count("titlepage_id"))
-        .order_by("-count", "studio__name")
-    )
-    facets["studio"] = [
-        {"value": row["studio__slug"], "label": row["studio__name"], "count": row["count"]}
-        for row in studio_counts
-    ]
+    facets["genre"] = label_facet(TitlePage.genres.through, "genre", ids)
+    facets["studio"] = label_facet(TitlePage.studios.through, "studio", ids)
     dubbings = TitleDubbing.objects.filter(title_id__in=ids)
     teams = (
         dubbings.filter(dub_team__isnull=False, dub_team__live=True)
@@ -285,3 +267,17 @@ def count_facets(queryset: QuerySet) -> tuple[int, dict[str, list[dict]]]:
         for row in audio
     ]
     return len(columns), facets
+
+
+def label_facet(through, label: str, ids) -> list[dict]:
+    """Counts per genre or studio (`label`) over the titles `ids`, most common first."""
+    rows = (
+        through.objects.filter(titlepage_id__in=ids)
+        .values(f"{label}__slug", f"{label}__name")
+        .annotate(count=Count("titlepage_id"))
+        .order_by("-count", f"{label}__name")
+    )
+    return [
+        {"value": row[f"{label}__slug"], "label": row[f"{label}__name"], "count": row["count"]}
+        for row in rows
+    ]

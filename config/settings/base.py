@@ -290,6 +290,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["config.schema.only_public_api"],
+    "ENUM_NAME_OVERRIDES": {"TitleKindEnum": ["anime", "manga"]},
 }
 
 # --- External services (each defaults to the real service) ---------------------------------

@@ -205,10 +205,18 @@ describe("instant search and schedule", () => {
           weekday: 4,
           items: [
             {
-              title: { id: 1, title: "Ван-Піс", url: "/anime/one-piece/", poster_url: "" },
+              title: {
+                id: 1,
+                kind: "anime",
+                title: "Ван-Піс",
+                title_en: "One Piece",
+                year: 1999,
+                url: "/anime/one-piece/",
+                poster_url: "",
+              },
               episode: 1100,
               airs_at: "2026-11-27T18:00:00+02:00",
-              dubs: [{ slug: "leleka", title: "Лелека Даб" }],
+              dubs: [{ id: 3, slug: "leleka", title: "Лелека Даб", logo_url: null, url: "/dub-teams/leleka/" }],
             },
           ],
         },

@@ -123,16 +123,26 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The error body, for the OpenAPI schema (component `ApiError`). */
+        ApiError: {
+            /** @description Повідомлення українською */
+            detail: string;
+            /** @description Параметр, що спричинив помилку */
+            parameter?: string;
+        };
         DubTeam: {
             id: number;
             slug: string;
             title: string;
         };
+        /** @description A dub team (a DubTeamPage) wherever a title, an episode or a chapter mentions it. */
         DubTeamRef: {
             id: number;
             slug: string;
             title: string;
             logo_url: string | null;
+            /** @description Шлях сторінки на сайті, напр. /anime/<slug>/ */
+            readonly url: string;
         };
         Episode: {
             id: number;
@@ -146,31 +156,21 @@ export interface components {
             label: string;
             count: number;
         };
-        InstantSearch: {
-            items: components["schemas"]["InstantTitle"][];
-            teams: components["schemas"]["InstantTeam"][];
-        };
-        InstantTeam: {
-            id: number;
-            title: string;
-            url: string;
-        };
-        InstantTitle: {
-            id: number;
-            kind: components["schemas"]["InstantTitleKindEnum"];
-            title: string;
-            title_en: string;
-            year: number | null;
-            poster_url: string;
-            /** @description Шлях сторінки на сайті: /anime/<slug>/ */
-            url: string;
-        };
         /**
-         * @description * `anime` - Аніме
-         *     * `manga` - Манга
-         * @enum {string}
+         * @description The answer: one list per registered section (read when the schema is generated, after
+         *     every app has registered its sections).
          */
-        InstantTitleKindEnum: "anime" | "manga";
+        InstantSearch: {
+            items: components["schemas"]["TitleSummary"][];
+            teams: components["schemas"]["DubTeamRef"][];
+        };
+        /** @description How genres and studios appear in the API. */
+        Label: {
+            id: number;
+            slug: string;
+            name: string;
+            name_en: string;
+        };
         /**
          * @description * `uk` - uk
          *     * `ja` - ja
@@ -182,17 +182,12 @@ export interface components {
             id: number;
             number: number;
             title: string;
-            url: string;
+            /** @description Шлях сторінки на сайті, напр. /anime/<slug>/ */
+            readonly url: string;
             /** Format: date-time */
             published_at: string | null;
-            title_page: components["schemas"]["LatestEpisodeTitle"];
+            title_page: components["schemas"]["TitleSummary"];
             dub_teams: components["schemas"]["DubTeamRef"][];
-        };
-        LatestEpisodeTitle: {
-            id: number;
-            title: string;
-            url: string;
-            poster_url: string;
         };
         LatestEpisodes: {
             items: components["schemas"]["LatestEpisode"][];
@@ -271,12 +266,8 @@ export interface components {
             weekday: number;
             items: components["schemas"]["ScheduleItem"][];
         };
-        ScheduleDub: {
-            slug: string;
-            title: string;
-        };
         ScheduleItem: {
-            title: components["schemas"]["ScheduleTitle"];
+            title: components["schemas"]["TitleSummary"];
             /** @description null when unknown */
             episode: number | null;
             /**
@@ -284,18 +275,7 @@ export interface components {
              * @description ISO 8601 in Kyiv time
              */
             airs_at: string;
-            dubs: components["schemas"]["ScheduleDub"][];
-        };
-        ScheduleTitle: {
-            id: number;
-            title: string;
-            /** @description Front-end path, e.g. /anime/frieren/ */
-            url: string;
-            poster_url: string;
-        };
-        SearchError: {
-            message: string;
-            parameter?: string;
+            dubs: components["schemas"]["DubTeamRef"][];
         };
         Subtitle: {
             lang: string;
@@ -303,11 +283,55 @@ export interface components {
             /** Format: uri */
             url: string;
         };
+        /** @description A title in the catalog grid (`titles/`): the summary, Wagtail's `meta`, and facts. */
+        TitleCard: {
+            /** @description Ідентифікатор сторінки */
+            id: number;
+            kind: components["schemas"]["TitleKindEnum"];
+            title: string;
+            title_en: string;
+            year: number | null;
+            poster_url: string;
+            /** @description Шлях сторінки на сайті, напр. /anime/<slug>/ */
+            readonly url: string;
+            meta: components["schemas"]["TitleMeta"];
+            season: string;
+            format: string;
+            status: string;
+            /** Format: double */
+            rating: number | null;
+            rating_count: number;
+            /** Format: double */
+            external_score: number | null;
+            genres: components["schemas"]["Label"][];
+            dub_teams: components["schemas"]["DubTeamRef"][];
+        };
+        /**
+         * @description * `anime` - anime
+         *     * `manga` - manga
+         * @enum {string}
+         */
+        TitleKindEnum: "anime" | "manga";
+        TitleMeta: {
+            readonly type: string;
+            readonly html_url: string;
+            slug: string;
+        };
+        /** @description A title as lists outside the catalog grid show it (search box, dub team, schedule). */
+        TitleSummary: {
+            /** @description Ідентифікатор сторінки */
+            id: number;
+            kind: components["schemas"]["TitleKindEnum"];
+            title: string;
+            title_en: string;
+            year: number | null;
+            poster_url: string;
+            /** @description Шлях сторінки на сайті, напр. /anime/<slug>/ */
+            readonly url: string;
+        };
         TitlesListing: {
             meta: components["schemas"]["TitlesMeta"];
-            items: {
-                [key: string]: unknown;
-            }[];
+            items: components["schemas"]["TitleCard"][];
         };
         TitlesMeta: {
             total_count: number;
@@ -446,7 +470,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SearchError"];
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             503: {
@@ -454,7 +478,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SearchError"];
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -477,6 +501,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LatestEpisodes"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -512,6 +544,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TitlesListing"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
