@@ -11,11 +11,11 @@ from wagtail.search.query import PlainText
 from cms.catalog import transliteration
 from cms.catalog.models import TitlePage
 from cms.discovery import search
-from cms.discovery.search_backends import LATIN_ANALYZER, UKRAINIAN_ANALYZER, CatalogSearchBackend
+from cms.catalog.search_backends import LATIN_ANALYZER, UKRAINIAN_ANALYZER, CatalogSearchBackend
 
 INSTANT = "/api/search/instant/"
 UNREACHABLE_ELASTICSEARCH = {
-    "BACKEND": "cms.discovery.search_backends",
+    "BACKEND": "cms.catalog.search_backends",
     "URLS": ["http://127.0.0.1:9"],  # nothing listens on the discard port
     "TIMEOUT": 1,
 }
