@@ -109,15 +109,17 @@ def json_exception_handler(exc, context):
     response = exception_handler(exc, context)
     if response is None:
         return None
-    parameter = getattr(exc, "parameter", None)
+    if isinstance(exc, BadParameter):  # our own message: it already cuts what it echoes
+        response.data = error_body(str(exc.detail), exc.parameter)
+        return response
     detail, field = first_error(response.data)
-    response.data = error_body(detail or status_message(response.status_code), parameter or field)
+    response.data = error_body(detail or status_message(response.status_code), field)
     return response
 
 
 def first_error(data, field: str | None = None) -> tuple[str, str | None]:
     """The first message of DRF's error data (a string, a list, or {field: errors}) and the
-    field it belongs to."""
+    field it belongs to. DRF's messages may quote the input: at most MAX_ECHO characters."""
     if isinstance(data, dict):
         if "detail" in data:
             return first_error(data["detail"], field)
@@ -127,7 +129,7 @@ def first_error(data, field: str | None = None) -> tuple[str, str | None]:
         return "", field
     if isinstance(data, list):
         return first_error(data[0], field) if data else ("", field)
-    return shown(data) if len(str(data)) > 300 else str(data), field
+    return shown(data), field
 
 
 class WagtailApiErrorsMixin:

@@ -276,7 +276,7 @@ _elasticsearch_down_until = 0.0
 
 def is_elasticsearch(backend_name: str) -> bool:
     backend = settings.WAGTAILSEARCH_BACKENDS.get(backend_name, {}).get("BACKEND", "")
-    return "elasticsearch" in backend or backend.startswith("cms.discovery.search_backends")
+    return "elasticsearch" in backend or backend.startswith("cms.catalog.search_backends")
 
 
 def elasticsearch_errors() -> tuple[type[Exception], ...]:
