@@ -20,7 +20,7 @@ from django.db import connection
 from django.test import override_settings
 
 from cms.anime.models import AnimePage
-from cms.catalog.search import search_hits
+from cms.discovery.search import search_hits
 from config.celery import app
 from config.metrics import queue_length
 from integrations import tasks

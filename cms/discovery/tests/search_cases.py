@@ -1,5 +1,5 @@
 """The search relevance set: queries a visitor could type, each with the title (page slug of the
-demo catalog, `cms/catalog/demo/catalog.json`) that must be among the first three results.
+demo catalog, `cms/demo/catalog.json`) that must be among the first three results.
 Written by hand, not generated from the data; `test_search_relevance.py` runs them."""
 
 from dataclasses import dataclass

@@ -10,8 +10,8 @@ from wagtail.search.query import PlainText
 
 from cms.catalog import transliteration
 from cms.catalog.models import TitlePage
-from cms.discovery import search
 from cms.catalog.search_backends import LATIN_ANALYZER, UKRAINIAN_ANALYZER, CatalogSearchBackend
+from cms.discovery import search
 
 INSTANT = "/api/search/instant/"
 UNREACHABLE_ELASTICSEARCH = {
