@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from cms.catalog.serializers import DubTeamRefSerializer, EpisodeRefSerializer
+
 
 class MarksSerializer(serializers.Serializer):
     start = serializers.IntegerField()
@@ -14,18 +16,6 @@ class EpisodeSerializer(serializers.Serializer):
     title = serializers.CharField()
     intro = MarksSerializer(allow_null=True)
     outro = MarksSerializer(allow_null=True)
-
-
-class NeighbourSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    number = serializers.IntegerField()
-    url = serializers.CharField(help_text="Watch page on the front end")
-
-
-class DubTeamSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    slug = serializers.CharField()
-    title = serializers.CharField()
 
 
 class QualitySerializer(serializers.Serializer):
@@ -58,14 +48,14 @@ class PlaybackSourceSerializer(serializers.Serializer):
 
 class PlaybackGroupSerializer(serializers.Serializer):
     language = serializers.ChoiceField(choices=["uk", "ja", "en"])
-    dub_team = DubTeamSerializer(allow_null=True)
+    dub_team = DubTeamRefSerializer(allow_null=True)
     sources = PlaybackSourceSerializer(many=True)
 
 
 class PlaybackSerializer(serializers.Serializer):
     episode = EpisodeSerializer()
-    previous = NeighbourSerializer(allow_null=True)
-    next = NeighbourSerializer(allow_null=True)
+    previous = EpisodeRefSerializer(allow_null=True)
+    next = EpisodeRefSerializer(allow_null=True)
     groups = PlaybackGroupSerializer(many=True)
 
 

@@ -23,6 +23,8 @@ from concurrent.futures import ThreadPoolExecutor
 from django.conf import settings
 from django.core.cache import cache
 
+from cms.catalog.serializers import DubTeamRefSerializer, EpisodeRefSerializer
+
 from .adapters import MESSAGE_NOT_PLAYABLE, Adapter, Resolution, SourceSpec, adapter_for
 
 logger = logging.getLogger(__name__)
@@ -127,18 +129,13 @@ def resolve_sources(specs: list[SourceSpec]) -> list[Resolution]:
 
 
 def _team_dict(team) -> dict | None:
-    return {"id": team.pk, "slug": team.slug, "title": team.title} if team else None
+    return dict(DubTeamRefSerializer(team).data) if team else None
 
 
 def _marks(start, end) -> dict | None:
     if start is None or end is None or end <= start:
         return None
     return {"start": start, "end": end}
-
-
-def episode_url(episode, anime) -> str:
-    """The watch page of an episode on the Next.js front end (see DESIGN.md, page tree)."""
-    return f"/anime/{anime.slug}/{episode.number}/"
 
 
 def _neighbour(episode, anime, *, after: bool) -> dict | None:
@@ -149,7 +146,7 @@ def _neighbour(episode, anime, *, after: bool) -> dict | None:
         other = siblings.filter(number__lt=episode.number).order_by("-number").first()
     if other is None:
         return None
-    return {"id": other.pk, "number": other.number, "url": episode_url(other, anime)}
+    return dict(EpisodeRefSerializer(other).data)
 
 
 def active_sources(episode) -> list:

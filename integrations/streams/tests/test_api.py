@@ -38,7 +38,14 @@ def test_episode_with_two_dubs_has_the_contract_shape(client, fixture_anime):
         "outro": None,
     }
     assert body["previous"] is None
-    assert body["next"] == {"id": episodes[2], "number": 2, "url": "/anime/playback-fixture/2/"}
+    assert body["next"] == {
+        "id": episodes[2],
+        "number": 2,
+        "title": "Серія 2",
+        "url": "/anime/playback-fixture/2/",
+    }
+    # The dub team is the shared DubTeamRef shape, as on every other endpoint.
+    assert set(body["groups"][0]["dub_team"]) == {"id", "slug", "title", "logo_url", "url"}
     assert [(g["language"], g["dub_team"]["title"]) for g in body["groups"]] == [
         ("uk", "Озвучка А"),
         ("uk", "Озвучка Б"),

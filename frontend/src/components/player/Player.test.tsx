@@ -28,8 +28,8 @@ function answer(groups: PlaybackData["groups"]): PlaybackData {
   };
 }
 
-const teamA = { id: 1, slug: "team-a", title: "Команда А" };
-const teamB = { id: 2, slug: "team-b", title: "Команда Б" };
+const teamA = { id: 1, slug: "team-a", title: "Команда А", logo_url: null, url: "/dub-teams/team-a/" };
+const teamB = { id: 2, slug: "team-b", title: "Команда Б", logo_url: null, url: "/dub-teams/team-b/" };
 
 function oneIframeSource(id: number): PlaybackData {
   return answer([

@@ -24,7 +24,13 @@ function source(patch: Partial<PlaybackSource>): PlaybackSource {
   };
 }
 
-const team = (slug: string) => ({ id: slug.length, slug, title: slug.toUpperCase() });
+const team = (slug: string) => ({
+  id: slug.length,
+  slug,
+  title: slug.toUpperCase(),
+  logo_url: null,
+  url: `/dub-teams/${slug}/`,
+});
 
 function data(groups: PlaybackData["groups"]): PlaybackData {
   return {

@@ -130,11 +130,6 @@ export interface components {
             /** @description Параметр, що спричинив помилку */
             parameter?: string;
         };
-        DubTeam: {
-            id: number;
-            slug: string;
-            title: string;
-        };
         /** @description A dub team (a DubTeamPage) wherever a title, an episode or a chapter mentions it. */
         DubTeamRef: {
             id: number;
@@ -150,6 +145,13 @@ export interface components {
             title: string;
             intro: components["schemas"]["Marks"] | null;
             outro: components["schemas"]["Marks"] | null;
+        };
+        EpisodeRef: {
+            id: number;
+            number: number;
+            title: string;
+            /** @description Шлях сторінки на сайті, напр. /anime/<slug>/ */
+            readonly url: string;
         };
         Facet: {
             value: string;
@@ -196,21 +198,15 @@ export interface components {
             start: number;
             end: number;
         };
-        Neighbour: {
-            id: number;
-            number: number;
-            /** @description Watch page on the front end */
-            url: string;
-        };
         Playback: {
             episode: components["schemas"]["Episode"];
-            previous: components["schemas"]["Neighbour"] | null;
-            next: components["schemas"]["Neighbour"] | null;
+            previous: components["schemas"]["EpisodeRef"] | null;
+            next: components["schemas"]["EpisodeRef"] | null;
             groups: components["schemas"]["PlaybackGroup"][];
         };
         PlaybackGroup: {
             language: components["schemas"]["LanguageEnum"];
-            dub_team: components["schemas"]["DubTeam"] | null;
+            dub_team: components["schemas"]["DubTeamRef"] | null;
             sources: components["schemas"]["PlaybackSource"][];
         };
         PlaybackSource: {
