@@ -10,6 +10,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.urls import allauth_urlpatterns
+
 from .api import api_router
 from .api_errors import api_not_found
 from .health import health
@@ -20,8 +22,10 @@ urlpatterns = [
     path("api/", include("cms.anime.urls")),
     path("api/v2/", api_router.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/", include("accounts.urls")),
     path("api/", include("integrations.streams.urls")),
     path("api/", include("integrations.urls")),
+    path("_allauth/", include(allauth_urlpatterns)),
     path("health/", health, name="health"),
     path("metrics", metrics, name="prometheus-django-metrics"),
     path("django-admin/", admin.site.urls),

@@ -3,6 +3,7 @@ the environment (see README.md, "Settings")."""
 
 import os
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
@@ -31,6 +32,44 @@ def parse_provider_hosts(value: str) -> dict[str, list[str]]:
         if provider.strip() and names.strip():
             hosts[provider.strip()] = [h.strip().lower() for h in names.split("|") if h.strip()]
     return hosts
+
+
+EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+    "dummy": "django.core.mail.backends.dummy.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "smtp+tls": "django.core.mail.backends.smtp.EmailBackend",
+    "submission": "django.core.mail.backends.smtp.EmailBackend",
+    "smtps": "django.core.mail.backends.smtp.EmailBackend",
+    "smtp+ssl": "django.core.mail.backends.smtp.EmailBackend",
+}
+
+
+def parse_email_url(url: str) -> dict:
+    """`EMAIL_URL` as Django's EMAIL_* settings. `smtp://host:25` is plain SMTP (no TLS, no
+    login); `smtp+tls://` / `submission://` (default port 587) use STARTTLS, `smtps://` /
+    `smtp+ssl://` (465) implicit TLS; `?tls=1` / `?ssl=1` do the same on `smtp://`; user and
+    password are URL-encoded; `console://`, `locmem://`, `dummy://` need nothing else."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in EMAIL_BACKENDS:
+        raise ValueError(f"EMAIL_URL: unknown scheme {scheme!r}")
+    query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    use_ssl = scheme in {"smtps", "smtp+ssl"} or query.get("ssl", "").lower() in {"1", "true"}
+    use_tls = scheme in {"smtp+tls", "submission"} or query.get("tls", "").lower() in {"1", "true"}
+    settings = {"EMAIL_BACKEND": EMAIL_BACKENDS[scheme]}
+    if settings["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
+        settings |= {
+            "EMAIL_HOST": parts.hostname or "localhost",
+            "EMAIL_PORT": parts.port or (465 if use_ssl else 587 if use_tls else 25),
+            "EMAIL_HOST_USER": unquote(parts.username or ""),
+            "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+            "EMAIL_USE_TLS": use_tls,
+            "EMAIL_USE_SSL": use_ssl,
+            "EMAIL_TIMEOUT": int(query.get("timeout", "10")),
+        }
+    return settings
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -73,6 +112,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.google",
+    "allauth.headless",
+    "rolepermissions",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +131,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -151,7 +197,9 @@ if REDIS_URL:
         }
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Sessions are written to the database and read through the cache: a Redis outage
+    # costs speed, never a signed-in session.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -302,10 +350,70 @@ HIKKA_BASE_URL = os.environ.get("HIKKA_BASE_URL", "https://api.hikka.io")
 # The User-Agent the importers send (unset: integrations.providers.http.DEFAULT_USER_AGENT).
 if os.environ.get("IMPORTER_USER_AGENT"):
     IMPORTER_USER_AGENT = os.environ["IMPORTER_USER_AGENT"]
+
+# --- Accounts: e-mail, allauth (headless), sessions ----------------------------------------
 EMAIL_URL = os.environ.get("EMAIL_URL", "console://")
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+globals().update(parse_email_url(EMAIL_URL))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "AniHata <noreply@anihata.com.ua>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 GOOGLE_CLIENT_ID = os.environ.get("GOOGLE_CLIENT_ID", "")
 GOOGLE_CLIENT_SECRET = os.environ.get("GOOGLE_CLIENT_SECRET", "")
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+# The username is the public handle (`/u/<username>/`): optional at sign-up, generated from the
+# name (never from the e-mail) when missing.
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_CHANGE_EMAIL = True  # a new address replaces the old one once confirmed
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[AniHata] "
+ACCOUNT_RATE_LIMITS = {
+    # allauth's defaults, kept explicit: these are what protects sign-in, sign-up,
+    # confirmation and reset from being hammered.
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/300s/key",
+    "signup": "20/m/ip",
+    "confirm_email": "1/180s/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+}
+# allauth reads the client address for its rate limits from X-Forwarded-For only behind this
+# many trusted proxies (1 behind our nginx).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+HEADLESS_ONLY = True
+HEADLESS_FRONTEND_URLS = {
+    "account_confirm_email": f"{FRONTEND_URL}/accounts/confirm-email/{{key}}/",
+    "account_reset_password": f"{FRONTEND_URL}/accounts/reset-password/",
+    "account_reset_password_from_key": f"{FRONTEND_URL}/accounts/reset-password/{{key}}/",
+    "account_signup": f"{FRONTEND_URL}/accounts/sign-up/",
+    "socialaccount_login_error": f"{FRONTEND_URL}/accounts/google/callback/",
+}
+SOCIALACCOUNT_ADAPTER = "allauth.socialaccount.adapter.DefaultSocialAccountAdapter"
+# Google confirms the address: sign in to (and link) the account that has it.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_PROVIDERS = {
+    "google": {
+        "SCOPE": ["profile", "email"],
+        "AUTH_PARAMS": {"access_type": "online"},
+        "EMAIL_AUTHENTICATION": True,
+        "APPS": (
+            [{"client_id": GOOGLE_CLIENT_ID, "secret": GOOGLE_CLIENT_SECRET, "key": ""}]
+            if GOOGLE_CLIENT_ID
+            else []
+        ),
+    }
+}
+SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
 
 # Video providers and the hosts their streams may come from (a host covers its subdomains).
 # The defaults come from the provider registry (outbound.providers); STREAM_PROVIDER_HOSTS in
