@@ -1,9 +1,24 @@
-"""The custom user model (AUTH_USER_MODEL = "accounts.User"): one account per e-mail address,
-compared case-insensitively."""
+"""Accounts data: the custom user (AUTH_USER_MODEL = "accounts.User", one account per e-mail
+address, compared case-insensitively) with the staff permissions roles grant, roles with
+ranks (logic in accounts.roles), bans (accounts.bans) and the reputation ledger
+(accounts.reputation)."""
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
+
+STAFF_PERMISSIONS = {
+    # codename: what a holder may do (the actions of accounts.roles.can)
+    "edit_own_team": "Редагувати сторінку й джерела своєї команди озвучення",
+    "edit_any_team": "Редагувати будь-яку команду озвучення",
+    "edit_catalog": "Редагувати каталог",
+    "moderate_content": "Модерувати коментарі та форум",
+    "ban_user": "Блокувати користувачів нижчого рангу",
+    "edit_user": "Редагувати користувачів нижчого рангу",
+    "assign_role": "Призначати ролі нижче власної",
+    "manage_roles": "Створювати власні ролі нижче власної",
+}
 
 
 class User(AbstractUser):
@@ -13,6 +28,7 @@ class User(AbstractUser):
         verbose_name = "користувач"
         verbose_name_plural = "користувачі"
         swappable = "AUTH_USER_MODEL"
+        permissions = [(codename, label) for codename, label in STAFF_PERMISSIONS.items()]
         constraints = [
             models.UniqueConstraint(
                 Lower("email"),
@@ -24,3 +40,65 @@ class User(AbstractUser):
     def save(self, *args, **kwargs):
         self.email = type(self).objects.normalize_email(self.email or "")
         super().save(*args, **kwargs)
+
+
+class Role(models.Model):
+    """A role: its group holds the members and the permissions, its rank orders who may act on
+    whom. The built-in five come from accounts.roles (`setup_roles`); admins add custom ones."""
+
+    name = models.SlugField("назва", max_length=80, unique=True)
+    label = models.CharField("підпис", max_length=80)
+    rank = models.PositiveSmallIntegerField("ранг")
+    group = models.OneToOneField(
+        "auth.Group", verbose_name="група", on_delete=models.CASCADE, related_name="role"
+    )
+    is_builtin = models.BooleanField("вбудована", default=False, editable=False)
+    created_by = models.ForeignKey(
+        User,
+        verbose_name="створив",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "роль"
+        verbose_name_plural = "ролі"
+        ordering = ["-rank", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.rank})"
+
+
+class Ban(models.Model):
+    """A user may read but not write while a ban is in force; an empty `ends_at` is permanent.
+    Bans end by themselves: whether one is in force is read from the times (accounts.bans)."""
+
+    user = models.ForeignKey(
+        User, verbose_name="користувач", on_delete=models.CASCADE, related_name="bans"
+    )
+    author = models.ForeignKey(
+        User,
+        verbose_name="автор",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="bans_given",
+    )
+    reason = models.TextField("причина")
+    starts_at = models.DateTimeField("початок", default=timezone.now)
+    ends_at = models.DateTimeField(
+        "кінець", null=True, blank=True, help_text="Порожньо — назавжди."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "блокування"
+        verbose_name_plural = "блокування"
+        ordering = ["-starts_at"]
+        indexes = [models.Index(fields=["user", "ends_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} до {self.ends_at or '∞'}"

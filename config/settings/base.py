@@ -414,6 +414,10 @@ SOCIALACCOUNT_PROVIDERS = {
     }
 }
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
+ROLEPERMISSIONS_MODULE = "accounts.roles"
+# The admin shows avatars people upload, never a Gravatar lookup (a privacy leak, and
+# unreachable offline).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Video providers and the hosts their streams may come from (a host covers its subdomains).
 # The defaults come from the provider registry (outbound.providers); STREAM_PROVIDER_HOSTS in

@@ -8,6 +8,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.bans import NotBanned
 from cms.anime.models import EpisodePage, VideoSource
 from config.client_ip import client_ip, count_hit
 
@@ -64,7 +65,7 @@ class BrokenVideoReportView(APIView):
     # No session authentication: the report needs no CSRF token; the session and the account
     # behind it are read from the plain Django request, never created for the report.
     authentication_classes = ()
-    permission_classes = (AllowAny,)
+    permission_classes = (NotBanned,)
 
     @extend_schema(
         operation_id="playback_source_report",

@@ -1,0 +1,86 @@
+"""Bans: whether one is in force, giving one, and the DRF guard every write endpoint uses
+(`NotBanned`: 403 `{"detail", "ban": {"reason", "ends_at"}}` in Ukrainian)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user
+from django.db.models import Q
+from django.utils import timezone
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+
+from .models import Ban, User
+
+
+def active_ban(user) -> Ban | None:
+    """The ban in force for `user` now (the one ending last), if any."""
+    if user is None or not user.is_authenticated:
+        return None
+    cache = user.__dict__.setdefault("_accounts_ban", {})
+    if "ban" not in cache:
+        now = timezone.now()
+        in_force = Ban.objects.filter(user=user, starts_at__lte=now).filter(
+            Q(ends_at__isnull=True) | Q(ends_at__gt=now)
+        )
+        cache["ban"] = (
+            in_force.filter(ends_at__isnull=True).first() or in_force.order_by("-ends_at").first()
+        )
+    return cache["ban"]
+
+
+def is_banned(user) -> bool:
+    return active_ban(user) is not None
+
+
+def ban_user(
+    user: User, *, reason: str, days: int | None = None, author: User | None = None
+) -> Ban:
+    """Ban from now for `days` days (None: permanently)."""
+    now = timezone.now()
+    ban = Ban.objects.create(
+        user=user,
+        author=author,
+        reason=reason,
+        starts_at=now,
+        ends_at=now + timedelta(days=days) if days else None,
+    )
+    user.__dict__.pop("_accounts_ban", None)
+    return ban
+
+
+def ban_payload(ban: Ban) -> dict:
+    until = timezone.localtime(ban.ends_at).strftime("%d.%m.%Y %H:%M") if ban.ends_at else None
+    detail = (
+        f"Ваш обліковий запис заблоковано до {until}."
+        if until
+        else "Ваш обліковий запис заблоковано назавжди."
+    )
+    return {
+        "detail": detail,
+        "ban": {"reason": ban.reason, "ends_at": ban.ends_at.isoformat() if ban.ends_at else None},
+    }
+
+
+class Banned(PermissionDenied):
+    def __init__(self, ban: Ban):
+        super().__init__()
+        # Set after __init__: DRF would turn every value (None included) into a string.
+        self.detail = ban_payload(ban)
+
+
+class NotBanned(BasePermission):
+    """Reads stay open; any write by a banned user is refused with the ban's reason and end.
+    The user comes from the session itself, so views that skip DRF authentication on purpose
+    (no CSRF check; DRF then sets `request.user`, and the Django request's, to anonymous)
+    are guarded as well."""
+
+    def has_permission(self, request, view) -> bool:
+        if request.method in SAFE_METHODS:
+            return True
+        user = request.user if request.user.is_authenticated else get_user(request._request)
+        ban = active_ban(user)
+        if ban is not None:
+            raise Banned(ban)
+        return True
