@@ -102,3 +102,42 @@ class Ban(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} до {self.ends_at or '∞'}"
+
+
+class Profile(models.Model):
+    """Public profile data kept beside the user; `reputation` is the ledger's sum, written only
+    by accounts.reputation."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    reputation = models.IntegerField("репутація", default=0)
+
+    class Meta:
+        verbose_name = "профіль"
+        verbose_name_plural = "профілі"
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class ReputationEvent(models.Model):
+    """One line of the append-only reputation ledger. `key` names the source event (kind, user,
+    source object), so a replay or a double click can never count twice."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="reputation_events")
+    kind = models.CharField("подія", max_length=40)
+    points = models.IntegerField("бали")
+    source_type = models.ForeignKey(
+        "contenttypes.ContentType", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    source_id = models.CharField(max_length=64, blank=True)
+    key = models.CharField(max_length=200, unique=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "подія репутації"
+        verbose_name_plural = "журнал репутації"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "kind", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.kind} {self.points:+d}"

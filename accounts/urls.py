@@ -4,6 +4,8 @@ with the OAuth provider callbacks under /_allauth/ (`allauth_urlpatterns`)."""
 from django.http import JsonResponse
 from django.urls import include, path, re_path
 
+from .api import MeView, UserProfileView
+
 app_name = "accounts"
 
 
@@ -15,7 +17,10 @@ def allauth_not_found(request, rest=""):
     )
 
 
-urlpatterns: list = []
+urlpatterns = [
+    path("me/", MeView.as_view(), name="me"),
+    path("users/<str:username>/", UserProfileView.as_view(), name="user-profile"),
+]
 
 allauth_urlpatterns = [
     path("", include("allauth.headless.urls")),

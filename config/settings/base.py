@@ -415,6 +415,30 @@ SOCIALACCOUNT_PROVIDERS = {
 }
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
 ROLEPERMISSIONS_MODULE = "accounts.roles"
+# The admin's sign-in counts failed attempts like the site's (login_failed above).
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.admin_login.ThrottledLoginForm"
+# Reputation (accounts/reputation.py): points per event, optional daily caps per kind.
+REPUTATION_POINTS = {
+    "episode_watched": {"points": 1, "daily_cap": 20},  # watched to at least 80 %
+    "comment_posted": {"points": 2, "daily_cap": 10},
+    "like_received": {"points": 1},
+    "dislike_received": {"points": -1},
+    "forum_post": {"points": 2},
+    "report_upheld": {"points": 5},
+    "content_removed": {"points": -10},
+}
+# (threshold, name): level N is the N-th row whose threshold the sum reaches.
+REPUTATION_LEVELS = [
+    (0, "Новачок"),
+    (10, "Глядач"),
+    (50, "Поціновувач"),
+    (150, "Знавець"),
+    (400, "Отаку"),
+    (1000, "Сенсей"),
+    (2500, "Легенда"),
+]
+# Profile customisation and the level that unlocks it.
+REPUTATION_UNLOCKS = {"avatar_frame": 2, "profile_banner": 3, "name_color": 4, "title": 5}
 # The admin shows avatars people upload, never a Gravatar lookup (a privacy leak, and
 # unreachable offline).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
