@@ -2,7 +2,7 @@
 with the OAuth provider callbacks under /_allauth/ (`allauth_urlpatterns`)."""
 
 from django.http import JsonResponse
-from django.urls import include, path, re_path
+from django.urls import Resolver404, include, path, re_path, resolve
 
 from .api import MeView, UserProfileView
 
@@ -17,6 +17,16 @@ def allauth_not_found(request, rest=""):
     )
 
 
+def allauth_with_trailing_slash(request, stripped: str):
+    """allauth's API paths have no trailing slash, but a proxy that adds one (Next's
+    `trailingSlash` in development) must still reach them: serve the path without it."""
+    try:
+        match = resolve(f"/_allauth/{stripped}")
+    except Resolver404:
+        return allauth_not_found(request)
+    return match.func(request, *match.args, **match.kwargs)
+
+
 urlpatterns = [
     path("me/", MeView.as_view(), name="me"),
     path("users/<str:username>/", UserProfileView.as_view(), name="user-profile"),
@@ -26,5 +36,6 @@ allauth_urlpatterns = [
     path("", include("allauth.headless.urls")),
     # Google's redirect comes back to /_allauth/google/login/callback/.
     path("", include("allauth.urls")),
+    re_path(r"^(?P<stripped>.+)/$", allauth_with_trailing_slash),
     re_path(r"^(?P<rest>.*)$", allauth_not_found),
 ]

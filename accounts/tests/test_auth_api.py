@@ -139,6 +139,16 @@ def test_email_change_needs_confirmation_of_the_new_address(verified_user, post)
 
 
 @pytest.mark.django_db
+def test_a_trailing_slash_reaches_the_same_view(client, post):
+    # Next's trailingSlash redirect (development, e2e) adds one before proxying to Django.
+    assert client.get(f"{API}/auth/session/").status_code == 401
+    response = post(client, "/auth/signup/", {"email": "slash@example.com", "password": PASSWORD})
+    assert response.status_code == 401
+    assert User.objects.filter(email="slash@example.com").exists()
+    assert client.get(f"{API}/no-such-thing/").status_code == 404
+
+
+@pytest.mark.django_db
 def test_unknown_allauth_path_is_json_not_wagtail(client):
     response = client.get("/_allauth/browser/v1/no-such-thing")
     assert response.status_code == 404

@@ -38,6 +38,7 @@ EMAIL_BACKENDS = {
     "console": "django.core.mail.backends.console.EmailBackend",
     "locmem": "django.core.mail.backends.locmem.EmailBackend",
     "dummy": "django.core.mail.backends.dummy.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
     "smtp+tls": "django.core.mail.backends.smtp.EmailBackend",
     "submission": "django.core.mail.backends.smtp.EmailBackend",
@@ -50,7 +51,8 @@ def parse_email_url(url: str) -> dict:
     """`EMAIL_URL` as Django's EMAIL_* settings. `smtp://host:25` is plain SMTP (no TLS, no
     login); `smtp+tls://` / `submission://` (default port 587) use STARTTLS, `smtps://` /
     `smtp+ssl://` (465) implicit TLS; `?tls=1` / `?ssl=1` do the same on `smtp://`; user and
-    password are URL-encoded; `console://`, `locmem://`, `dummy://` need nothing else."""
+    password are URL-encoded; `console://`, `locmem://`, `dummy://` need nothing else;
+    `file:///dir` writes each message to a file in that directory (end-to-end tests)."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     if scheme not in EMAIL_BACKENDS:
@@ -59,6 +61,8 @@ def parse_email_url(url: str) -> dict:
     use_ssl = scheme in {"smtps", "smtp+ssl"} or query.get("ssl", "").lower() in {"1", "true"}
     use_tls = scheme in {"smtp+tls", "submission"} or query.get("tls", "").lower() in {"1", "true"}
     settings = {"EMAIL_BACKEND": EMAIL_BACKENDS[scheme]}
+    if scheme == "file":
+        settings["EMAIL_FILE_PATH"] = unquote(parts.path)
     if settings["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
         settings |= {
             "EMAIL_HOST": parts.hostname or "localhost",
@@ -132,6 +136,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.SignedInHintMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -56,3 +56,10 @@ def test_console_needs_nothing_else():
 def test_unknown_scheme_is_refused():
     with pytest.raises(ValueError):
         parse_email_url("smtq://host")
+
+
+def test_file_backend_for_end_to_end_tests():
+    assert parse_email_url("file:///tmp/anihata%20mail") == {
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": "/tmp/anihata mail",
+    }

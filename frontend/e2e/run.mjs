@@ -4,7 +4,8 @@
  * loads the demo catalog, starts Django, builds and starts Next.js against it, runs the specs in
  * e2e/ (vitest + playwright-core + Debian's Chromium), stops everything (also on failure) and
  * prints "N passed, M failed". Env: PYTHON (default <repo>/.venv/bin/python), E2E_DATABASE_URL
- * (default a SQLite file in a temp dir). Specs get E2E_BASE_URL, E2E_API_URL, PYTHON, DATABASE_URL.
+ * (default a SQLite file in a temp dir). Specs get E2E_BASE_URL, E2E_API_URL, PYTHON, DATABASE_URL,
+ * E2E_MAIL_DIR (the e-mails Django sent, one file each).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -19,6 +20,8 @@ const PYTHON = process.env.PYTHON || path.join(REPO, ".venv", "bin", "python");
 const TMP = mkdtempSync(path.join(tmpdir(), "anihata-e2e-"));
 const DATABASE_URL = process.env.E2E_DATABASE_URL || `sqlite:///${path.join(TMP, "e2e.sqlite3")}`;
 const READY_TIMEOUT_MS = 120_000;
+/** Django writes every e-mail here (EMAIL_URL=file://…); the accounts spec reads the links. */
+const MAIL_DIR = path.join(TMP, "mail");
 
 const servers = [];
 /** One-shot commands still running (migrate, load_demo, build), stopped if the run fails. */
@@ -125,6 +128,7 @@ async function main() {
     // The local "provider" (e2e/fixtures) listens on loopback.
     STREAM_ALLOW_PRIVATE_NETWORKS: "true",
     REVALIDATE_SECRET: "",
+    EMAIL_URL: `file://${MAIL_DIR}`,
     // In-process cache and eager Celery: nothing shared with other runs through Redis.
     REDIS_URL: "",
     CELERY_BROKER_URL: "",
@@ -187,6 +191,7 @@ async function main() {
           E2E_API_URL: apiUrl,
           PYTHON,
           DATABASE_URL,
+          E2E_MAIL_DIR: MAIL_DIR,
           DJANGO_SETTINGS_MODULE: "config.settings.dev",
           API_URL: apiUrl,
           STREAM_PROVIDER_HOSTS: djangoEnv.STREAM_PROVIDER_HOSTS,

@@ -1,5 +1,6 @@
-/** The site header: logo, main navigation and the always-visible search box. */
+/** The site header: logo, main navigation, the always-visible search box and the account corner. */
 import Link from "next/link";
+import UserMenu from "@/components/account/UserMenu";
 import SearchBox from "@/components/search/SearchBox";
 import { SITE_NAME } from "@/lib/config";
 import styles from "@/components/layout/Layout.module.css";
@@ -39,6 +40,7 @@ export default function SiteHeader() {
           </ul>
         </nav>
         <SearchBox />
+        <UserMenu />
       </div>
     </header>
   );
