@@ -8,6 +8,8 @@ from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import transaction
 
+from config.client_ip import client_ip
+
 from .tasks import send_email
 
 
@@ -30,6 +32,10 @@ class AccountAdapter(DefaultAccountAdapter):
         **DefaultAccountAdapter.error_messages,
         "too_many_login_attempts": "Забагато невдалих спроб входу. Спробуйте пізніше.",
     }
+
+    def get_client_ip(self, request) -> str:
+        """The address the rate limits count by: the one place that knows our proxies."""
+        return client_ip(request)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         # Rendered here (the context holds the request and model instances), sent by a

@@ -54,3 +54,22 @@ def test_successful_sign_ins_do_not_use_up_the_limit(client, boss):
     for _ in range(7):
         assert attempt(client, "boss", "right-password-1").status_code == 302
         client.logout()
+
+
+def test_the_address_comes_from_the_trusted_proxy_only(client, boss, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    # Ten failures through our proxy from one client address, each with a forged extra hop.
+    for n in range(10):
+        client.post(
+            LOGIN,
+            {"username": f"user{n}", "password": "nope"},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}, 203.0.113.9",
+        )
+    blocked = client.post(
+        LOGIN,
+        {"username": "boss", "password": "right-password-1"},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="192.0.2.1, 203.0.113.9",
+    )
+    assert TOO_MANY in blocked.content.decode()

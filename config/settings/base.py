@@ -390,9 +390,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
 }
-# allauth reads the client address for its rate limits from X-Forwarded-For only behind this
-# many trusted proxies (1 behind our nginx).
-ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# allauth's rate limits take the client address from config.client_ip (accounts.adapters).
 HEADLESS_ONLY = True
 HEADLESS_FRONTEND_URLS = {
     "account_confirm_email": f"{FRONTEND_URL}/accounts/confirm-email/{{key}}/",
