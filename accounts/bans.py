@@ -65,9 +65,10 @@ def ban_payload(ban: Ban) -> dict:
 
 class Banned(PermissionDenied):
     def __init__(self, ban: Ban):
-        super().__init__()
-        # Set after __init__: DRF would turn every value (None included) into a string.
-        self.detail = ban_payload(ban)
+        payload = ban_payload(ban)
+        super().__init__(payload["detail"])
+        # The whole body, kept as is by config.api_errors (DRF would stringify None).
+        self.error_body = payload
 
 
 class NotBanned(BasePermission):

@@ -112,6 +112,9 @@ def json_exception_handler(exc, context):
     if isinstance(exc, BadParameter):  # our own message: it already cuts what it echoes
         response.data = error_body(str(exc.detail), exc.parameter)
         return response
+    if isinstance(getattr(exc, "error_body", None), dict):  # e.g. a ban: its reason and end
+        response.data = exc.error_body
+        return response
     detail, field = first_error(response.data)
     response.data = error_body(detail or status_message(response.status_code), field)
     return response

@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/api/me/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user: profile, reputation, roles, ban */
+        get: operations["me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/playback/episodes/{id}/": {
         parameters: {
             query?: never;
@@ -85,6 +102,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{username}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's public profile */
+        get: operations["user_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/episodes/latest/": {
         parameters: {
             query?: never;
@@ -129,6 +163,11 @@ export interface components {
             detail: string;
             /** @description Параметр, що спричинив помилку */
             parameter?: string;
+        };
+        BanInfo: {
+            reason: string;
+            /** Format: date-time */
+            ends_at: string | null;
         };
         /** @description A dub team (a DubTeamPage) wherever a title, an episode or a chapter mentions it. */
         DubTeamRef: {
@@ -194,9 +233,28 @@ export interface components {
         LatestEpisodes: {
             items: components["schemas"]["LatestEpisode"][];
         };
+        Level: {
+            number: number;
+            name: string;
+        };
         Marks: {
             start: number;
             end: number;
+        };
+        Me: {
+            username: string;
+            avatar_url: string | null;
+            /** Format: date-time */
+            date_joined: string;
+            reputation: number;
+            level: components["schemas"]["Level"];
+            unlocked: string[];
+            roles: components["schemas"]["RoleRef"][];
+            id: number;
+            /** Format: email */
+            email: string;
+            can_access_admin: boolean;
+            ban: components["schemas"]["BanInfo"] | null;
         };
         Playback: {
             episode: components["schemas"]["Episode"];
@@ -237,6 +295,16 @@ export interface components {
          * @enum {string}
          */
         PlaybackSourceKindEnum: "hls" | "file" | "iframe" | "unavailable";
+        PublicProfile: {
+            username: string;
+            avatar_url: string | null;
+            /** Format: date-time */
+            date_joined: string;
+            reputation: number;
+            level: components["schemas"]["Level"];
+            unlocked: string[];
+            roles: components["schemas"]["RoleRef"][];
+        };
         Quality: {
             label: string;
             height: number | null;
@@ -251,6 +319,11 @@ export interface components {
             /** @description False when this visitor already reported today */
             created: boolean;
             message: string;
+        };
+        RoleRef: {
+            name: string;
+            label: string;
+            rank: number;
         };
         Schedule: {
             days: components["schemas"]["ScheduleDay"][];
@@ -344,6 +417,32 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     playback_episode: {
         parameters: {
             query?: never;
@@ -476,6 +575,34 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiError"];
                 };
+            };
+        };
+    };
+    user_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProfile"];
+                };
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
