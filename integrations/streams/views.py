@@ -1,5 +1,6 @@
 """Playback API: an episode's resolved sources, and visitors' broken-video reports."""
 
+from django.contrib.auth import get_user
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -92,7 +93,8 @@ class BrokenVideoReportView(APIView):
             return Response({"detail": "Відеоджерело не знайдено."}, status=404)
         form = ReportInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        user = request._request.user
+        # DRF set request._request.user to anonymous (no authentication classes here).
+        user = get_user(request._request)
         _, created = BrokenVideoReport.objects.get_or_create(
             source=source,
             session_key=visitor_key(request._request, address),

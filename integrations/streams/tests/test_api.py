@@ -252,3 +252,14 @@ def test_an_anonymous_report_creates_no_session(fixture_anime):
     assert response.status_code == 201
     assert "sessionid" not in response.cookies and not Session.objects.exists()
     assert BrokenVideoReport.objects.get().session_key.startswith("addr:")
+
+
+def test_a_signed_in_visitors_report_names_the_account(fixture_anime, django_user_model):
+    user = django_user_model.objects.create_user(
+        username="glyadach", email="glyadach@example.com", password="x"
+    )
+    client = APIClient()
+    client.force_login(user)
+    source = VideoSource.objects.first()
+    assert report(client, source.pk, reason="звук відстає").status_code == 201
+    assert BrokenVideoReport.objects.get().user == user
