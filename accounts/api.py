@@ -7,13 +7,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.users.models import UserProfile
 
+from config.api_errors import ApiErrorSerializer
+
 from .bans import active_ban
 from .models import Profile, User
 from .reputation import level_for, unlocked_at
 from .roles import user_roles
 from .serializers import MeSerializer, PublicProfileSerializer
 
-NOT_SIGNED_IN = OpenApiResponse(description="Not signed in")
+NOT_SIGNED_IN = OpenApiResponse(ApiErrorSerializer, description="Not signed in")
 
 
 def avatar_url(user: User) -> str | None:
@@ -72,7 +74,10 @@ class UserProfileView(APIView):
     @extend_schema(
         operation_id="user_profile",
         summary="A user's public profile",
-        responses={200: PublicProfileSerializer, 404: OpenApiResponse(description="No such user")},
+        responses={
+            200: PublicProfileSerializer,
+            404: OpenApiResponse(ApiErrorSerializer, description="No such user"),
+        },
         tags=["accounts"],
     )
     def get(self, request, username: str):

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from accounts.bans import NotBanned
 from cms.anime.models import EpisodePage, VideoSource
+from config.api_errors import ApiErrorSerializer
 from config.client_ip import client_ip, count_hit
 
 from .models import BrokenVideoReport
@@ -21,7 +22,7 @@ from .serializers import (
 )
 from .services import build_playback
 
-NOT_FOUND = OpenApiResponse(description="No such published episode / source")
+NOT_FOUND = OpenApiResponse(ApiErrorSerializer, description="No such published episode / source")
 # `<int:pk>` accepts any digits; ids past the column's range cannot exist (and would make
 # SQLite raise OverflowError), so they are a plain 404.
 MAX_PAGE_ID = 2**31 - 1
@@ -76,7 +77,9 @@ class BrokenVideoReportView(APIView):
             201: ReportResultSerializer,
             200: ReportResultSerializer,
             404: NOT_FOUND,
-            429: OpenApiResponse(description="Too many reports from this address"),
+            429: OpenApiResponse(
+                ApiErrorSerializer, description="Too many reports from this address"
+            ),
         },
         tags=["playback"],
     )
