@@ -1,7 +1,12 @@
-"""Shared pytest fixtures: a clean cache per test and a small page tree to build on."""
+"""Shared pytest fixtures: a clean cache per test, a small page tree to build on, and
+`at_once`, the harness for concurrency tests (real threads against PostgreSQL)."""
+
+import threading
+from collections.abc import Callable
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from wagtail.models import Page, Site
 
 from cms.anime.models import AnimeIndexPage, AnimePage, EpisodePage, VideoSource
@@ -15,6 +20,39 @@ def clean_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def at_once() -> Callable[[list[Callable]], list]:
+    """Run the given callables in threads released together by one barrier, so they hit the
+    database at the same moment; return their results in the callables' order and re-raise the
+    first error. Each thread opens (and closes) its own connection: use it with
+    `django_db(transaction=True)` on PostgreSQL (SQLite serialises writes and shows no race)."""
+
+    def run(jobs: list[Callable]) -> list:
+        barrier = threading.Barrier(len(jobs))
+        results: list = [None] * len(jobs)
+        errors: list[BaseException] = []
+
+        def worker(index: int, job: Callable) -> None:
+            try:
+                barrier.wait()
+                results[index] = job()
+            except BaseException as error:  # noqa: BLE001 - re-raised in the test's thread
+                errors.append(error)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=worker, args=pair) for pair in enumerate(jobs)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if errors:
+            raise errors[0]
+        return results
+
+    return run
 
 
 def publish(page: Page) -> Page:

@@ -1,8 +1,6 @@
 """50 identical reputation events at the same moment make one ledger line and the right sum;
 50 different ones respect the daily cap exactly (PostgreSQL: real row locks, real threads)."""
 
-import threading
-
 import pytest
 from django.db import connection
 
@@ -16,31 +14,7 @@ pytestmark = [
 PARALLEL = 50
 
 
-def at_once(jobs) -> list:
-    """Run the jobs in threads released together; return their results, re-raise errors."""
-    barrier = threading.Barrier(len(jobs))
-    results, errors = [], []
-
-    def worker(job):
-        try:
-            barrier.wait()
-            results.append(job())
-        except Exception as error:  # noqa: BLE001 - re-raised below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if errors:
-        raise errors[0]
-    return results
-
-
-def test_fifty_identical_events_count_once():
+def test_fifty_identical_events_count_once(at_once):
     author = User.objects.create_user("author", "author@example.com", "x")
     voter = User.objects.create_user("voter", "voter@example.com", "x")
     results = at_once([lambda: award(author, "like_received", voter, actor=voter)] * PARALLEL)
@@ -49,7 +23,7 @@ def test_fifty_identical_events_count_once():
     assert profile_of(author).reputation == 1
 
 
-def test_fifty_different_events_respect_the_daily_cap():
+def test_fifty_different_events_respect_the_daily_cap(at_once):
     viewer = User.objects.create_user("viewer", "viewer@example.com", "x")
     jobs = [
         (lambda n=n: award(viewer, "episode_watched", key=f"episode_watched:{viewer.pk}:{n}"))

@@ -1,8 +1,6 @@
 """Two workers importing the same title at the same moment make one page (PostgreSQL only:
 SQLite serialises all writes, so it cannot show the race)."""
 
-import threading
-
 import pytest
 from django.db import connection
 
@@ -32,41 +30,20 @@ def anilist_frieren():
     return Fetched(anilist.map_title(media, "anime"), media)
 
 
-def race(*jobs):
-    """Run the jobs in threads released at once; re-raise the first error."""
-    barrier = threading.Barrier(len(jobs))
-    errors = []
-
-    def worker(job):
-        try:
-            barrier.wait()
-            job()
-        except Exception as error:  # noqa: BLE001 - reported to the test below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if errors:
-        raise errors[0]
-
-
 @pytest.mark.parametrize("attempt", range(3))
-def test_same_id_twice_at_once_makes_one_page(tree, attempt):
-    race(*[lambda: review.upsert_record(jikan_frieren(), publish=True)] * 4)
+def test_same_id_twice_at_once_makes_one_page(tree, attempt, at_once):
+    at_once([lambda: review.upsert_record(jikan_frieren(), publish=True)] * 4)
     assert ImportedTitle.objects.count() == 1
     assert AnimePage.objects.count() == 1
     assert ImportedTitle.objects.get().page_id == AnimePage.objects.get().pk
 
 
-def test_two_sources_of_one_work_at_once_make_one_page(tree):
-    race(
-        lambda: review.upsert_record(jikan_frieren(), publish=True),
-        lambda: review.upsert_record(anilist_frieren(), publish=True),
+def test_two_sources_of_one_work_at_once_make_one_page(tree, at_once):
+    at_once(
+        [
+            lambda: review.upsert_record(jikan_frieren(), publish=True),
+            lambda: review.upsert_record(anilist_frieren(), publish=True),
+        ]
     )
     page = AnimePage.objects.get()
     assert page.external_ids == {"mal": 52991, "anilist": 154587}
