@@ -1,4 +1,5 @@
-"""Bans: whether one is in force, giving one, and the DRF guard every write endpoint uses
+"""Bans: whether one is in force, giving and lifting one (each written to Wagtail's audit log
+as `accounts.ban` / `accounts.unban`), and the DRF guard every write endpoint uses
 (`NotBanned`: 403 `{"detail", "ban": {"reason", "ends_at"}}` in Ukrainian)."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import SAFE_METHODS, BasePermission
+from wagtail.log_actions import log
 
 from .models import Ban, User
 
@@ -20,10 +22,7 @@ def active_ban(user) -> Ban | None:
         return None
     cache = user.__dict__.setdefault("_accounts_ban", {})
     if "ban" not in cache:
-        now = timezone.now()
-        in_force = Ban.objects.filter(user=user, starts_at__lte=now).filter(
-            Q(ends_at__isnull=True) | Q(ends_at__gt=now)
-        )
+        in_force = _in_force(user)
         cache["ban"] = (
             in_force.filter(ends_at__isnull=True).first() or in_force.order_by("-ends_at").first()
         )
@@ -34,10 +33,18 @@ def is_banned(user) -> bool:
     return active_ban(user) is not None
 
 
+def _in_force(user):
+    now = timezone.now()
+    return Ban.objects.filter(user=user, starts_at__lte=now).filter(
+        Q(ends_at__isnull=True) | Q(ends_at__gt=now)
+    )
+
+
 def ban_user(
     user: User, *, reason: str, days: int | None = None, author: User | None = None
 ) -> Ban:
-    """Ban from now for `days` days (None: permanently)."""
+    """Ban from now for `days` days (None: permanently); `author` is the staff member (None: a
+    command)."""
     now = timezone.now()
     ban = Ban.objects.create(
         user=user,
@@ -47,7 +54,38 @@ def ban_user(
         ends_at=now + timedelta(days=days) if days else None,
     )
     user.__dict__.pop("_accounts_ban", None)
+    log(
+        user,
+        "accounts.ban",
+        user=author,
+        data={
+            "reason": reason,
+            "days": days,
+            "ends_at": ban.ends_at.isoformat() if ban.ends_at else None,
+        },
+    )
     return ban
+
+
+def lift_bans(user: User, *, author: User | None = None, reason: str = "") -> int:
+    """End every ban in force now (they stay in the history, ending today). Returns how many."""
+    in_force = list(_in_force(user).values("pk", "ends_at"))
+    if in_force:
+        _in_force(user).update(ends_at=timezone.now())
+        log(
+            user,
+            "accounts.unban",
+            user=author,
+            data={
+                "reason": reason,
+                "before": [
+                    {"ban": row["pk"], "ends_at": row["ends_at"] and row["ends_at"].isoformat()}
+                    for row in in_force
+                ],
+            },
+        )
+    user.__dict__.pop("_accounts_ban", None)
+    return len(in_force)
 
 
 def ban_payload(ban: Ban) -> dict:

@@ -131,6 +131,8 @@ class ReputationEvent(models.Model):
     )
     source_id = models.CharField(max_length=64, blank=True)
     key = models.CharField(max_length=200, unique=True)
+    # Why a staff member adjusted the points (kind "adjust"); empty for earned points.
+    note = models.CharField("причина", max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:

@@ -3,11 +3,14 @@
 `award(user, kind, source)` appends one event per source event (a unique key, so replays and
 double clicks count once), respects the kind's daily cap, and adds the points to the profile
 in the same transaction with an F() update. Points, caps, levels and unlocks come from the
-settings `REPUTATION_POINTS`, `REPUTATION_LEVELS` and `REPUTATION_UNLOCKS`.
+settings `REPUTATION_POINTS`, `REPUTATION_LEVELS` and `REPUTATION_UNLOCKS`. `adjust(user,
+points, reason, actor=…)` is a staff member's correction: one more ledger line (kind "adjust",
+with the reason), written to Wagtail's audit log as `accounts.reputation_adjust`.
 """
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, time
 
 from django.conf import settings
@@ -15,6 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from .models import Profile, ReputationEvent, User
 
@@ -72,6 +76,28 @@ def award(
         except IntegrityError:
             return None
         Profile.objects.filter(user=user).update(reputation=F("reputation") + rule["points"])
+    return event
+
+
+ADJUST = "adjust"
+
+
+def adjust(user: User, points: int, reason: str, *, actor: User | None = None) -> ReputationEvent:
+    """Add `points` (negative to take away; `-profile.reputation` resets to zero) with the
+    staff member's reason. Every adjustment is its own ledger line."""
+    profile_of(user)
+    with transaction.atomic():
+        before = Profile.objects.select_for_update().get(user=user).reputation
+        event = ReputationEvent.objects.create(
+            user=user, kind=ADJUST, points=points, key=f"{ADJUST}:{uuid.uuid4()}", note=reason
+        )
+        Profile.objects.filter(user=user).update(reputation=F("reputation") + points)
+        log(
+            user,
+            "accounts.reputation_adjust",
+            user=actor,
+            data={"points": points, "reason": reason, "before": before, "after": before + points},
+        )
     return event
 
 

@@ -15,6 +15,7 @@ from django.db.models import Max
 from rolepermissions.roles import AbstractUserRole
 from rolepermissions.roles import assign_role as rp_assign_role
 from rolepermissions.roles import remove_role as rp_remove_role
+from wagtail.log_actions import log
 
 from .models import Role, User
 
@@ -170,24 +171,36 @@ def get_role(name: str) -> Role:
     return role
 
 
-def assign_role(user: User, name: str) -> Role:
+def _log_role_change(user: User, action: str, role: Role, before: list[str], actor) -> None:
+    """A staff member's role change goes to Wagtail's audit log (setup and demo data, which
+    pass no actor, are not staff actions)."""
+    if actor is not None:
+        after = [r.name for r in user_roles(user)]
+        log(user, action, user=actor, data={"role": role.name, "before": before, "after": after})
+
+
+def assign_role(user: User, name: str, *, actor: User | None = None) -> Role:
     """Give `user` the role: group membership (with its Wagtail access and permissions)."""
     role = get_role(name)
+    before = [r.name for r in user_roles(user)] if actor is not None else []
     if role.is_builtin:
         rp_assign_role(user, name)
     else:
         user.groups.add(role.group)
     _forget_cached_permissions(user)
+    _log_role_change(user, "accounts.role_assign", role, before, actor)
     return role
 
 
-def remove_role(user: User, name: str) -> None:
+def remove_role(user: User, name: str, *, actor: User | None = None) -> None:
     role = get_role(name)
+    before = [r.name for r in user_roles(user)] if actor is not None else []
     if role.is_builtin:
         rp_remove_role(user, name)
     else:
         user.groups.remove(role.group)
     _forget_cached_permissions(user)
+    _log_role_change(user, "accounts.role_remove", role, before, actor)
 
 
 def user_roles(user: User) -> list[Role]:

@@ -1,51 +1,25 @@
-"""Wagtail admin: «Ролі» and «Блокування» viewsets, and the rank rule on Wagtail's own user
-editing (nobody edits, deletes or re-roles a user of equal or higher rank)."""
+"""Wagtail admin side of accounts: the audit-log actions accounts writes, and the rank rule on
+Wagtail's own user editing (nobody edits, deletes or re-roles a user of equal or higher rank).
+The staff screens themselves (users, roles, bans) are the CRM's (crm/)."""
 
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
-from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
-from .forms import BanForm, RoleForm
-from .models import Ban, Role
+from .models import Role
 from .roles import can, rank
 
 
-class RoleViewSet(ModelViewSet):
-    model = Role
-    name = "accounts_roles"
-    icon = "group"
-    menu_label = "Ролі"
-    list_display = ["label", "name", "rank", "is_builtin"]
-    add_to_admin_menu = False
-
-    def get_form_class(self, for_update=False):
-        return RoleForm
-
-
-class BanViewSet(ModelViewSet):
-    model = Ban
-    name = "accounts_bans"
-    icon = "warning"
-    menu_label = "Блокування"
-    list_display = ["user", "reason", "starts_at", "ends_at", "author"]
-    list_filter = ["ends_at"]
-    add_to_admin_menu = False
-
-    def get_form_class(self, for_update=False):
-        return BanForm
-
-
-class AccountsViewSetGroup(ViewSetGroup):
-    menu_label = "Спільнота"
-    menu_icon = "group"
-    menu_order = 600
-    items = (RoleViewSet, BanViewSet)
-
-
-@hooks.register("register_admin_viewset")
-def register_accounts_viewsets():
-    return AccountsViewSetGroup()
+@hooks.register("register_log_actions")
+def register_accounts_log_actions(actions):
+    """Staff actions on accounts, written by accounts.bans, .roles and .reputation wherever
+    they are called from (the CRM, the ban command); read in the CRM's audit log."""
+    actions.register_action("accounts.ban", "Блокування", "Заблоковано")
+    actions.register_action("accounts.unban", "Розблокування", "Розблоковано")
+    actions.register_action("accounts.role_assign", "Призначення ролі", "Роль призначено")
+    actions.register_action("accounts.role_remove", "Зняття ролі", "Роль знято")
+    actions.register_action(
+        "accounts.reputation_adjust", "Коригування репутації", "Репутацію скориговано"
+    )
 
 
 def _posted_roles_within_rank(request) -> bool:

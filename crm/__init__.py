@@ -1,2 +1,13 @@
-"""Staff tools as Wagtail admin extensions (viewsets, reports, dashboard). It reads cms and
-accounts; nothing imports crm. Empty until the CRM issue lands."""
+"""Staff tools as Wagtail admin extensions; it reads cms, accounts and integrations, and nothing
+imports crm. Everything staff see lives under /admin/crm/:
+
+- `policies.py` — the permission policy every CRM view declares: Wagtail's permission names
+  mapped onto `accounts.roles.can` actions (staff = moderators and above);
+- `views/users.py` — the users list (filters, sorting, CSV/XLSX export), the user card and its
+  actions (roles, ban/unban, reputation adjustment, staff notes); the actions themselves are
+  accounts' functions, which write the audit log;
+- `views/audit.py` — Wagtail's audit log (every logged staff action), filterable;
+- `models.py` — staff notes and the daily statistics rows;
+- `viewsets.py` — the «CRM» menu group (users, roles, bans, audit);
+- `wagtail_hooks.py` — registration and the CRM's own log actions.
+"""

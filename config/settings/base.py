@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "cms.demo",
     "integrations",
     "integrations.streams",
+    # Before wagtail's apps: its locale overrides Wagtail's Ukrainian catalogue.
+    "crm",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

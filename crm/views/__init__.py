@@ -1,0 +1,1 @@
+"""The CRM's admin views, one module per screen."""

@@ -1,0 +1,89 @@
+"""The «CRM» menu group: one small viewset per screen, each under /admin/crm/…; the roles and
+bans screens are ModelViewSets over accounts' models with accounts' own forms."""
+
+from django.urls import path
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from accounts.forms import BanForm, RoleForm
+from accounts.models import Ban, Role, User
+from crm.policies import staff_policy
+from crm.views import audit, users
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return staff_policy(User).user_has_permission(request.user, "view")
+
+
+class StaffViewSet(ViewSet):
+    menu_item_class = StaffMenuItem
+
+
+class UsersViewSet(StaffViewSet):
+    name = "crm_users"
+    url_prefix = "crm/users"
+    icon = "user"
+    menu_label = "Користувачі"
+
+    def get_urlpatterns(self):
+        return [
+            path("", users.UserListView.as_view(), name="index"),
+            path("results/", users.UserListView.as_view(results_only=True), name="index_results"),
+            path("<int:pk>/", users.UserCardView.as_view(), name="card"),
+            path("<int:pk>/ban/", users.BanView.as_view(), name="ban"),
+            path("<int:pk>/unban/", users.UnbanView.as_view(), name="unban"),
+            path("<int:pk>/roles/", users.RoleChangeView.as_view(), name="roles"),
+            path("<int:pk>/reputation/", users.ReputationView.as_view(), name="reputation"),
+            path("<int:pk>/notes/", users.StaffNoteView.as_view(), name="notes"),
+        ]
+
+
+class AuditViewSet(StaffViewSet):
+    name = "crm_audit"
+    url_prefix = "crm/audit"
+    icon = "history"
+    menu_label = "Журнал дій"
+
+    def get_urlpatterns(self):
+        return [
+            path("", audit.AuditLogView.as_view(), name="index"),
+            path("results/", audit.AuditLogView.as_view(results_only=True), name="index_results"),
+        ]
+
+
+class RoleViewSet(ModelViewSet):
+    """Custom roles within the actor's rank (RoleForm checks it); built-in ones are read-only."""
+
+    model = Role
+    name = "crm_roles"
+    url_prefix = "crm/roles"
+    icon = "group"
+    menu_label = "Ролі"
+    list_display = ["label", "name", "rank", "is_builtin"]
+    copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return RoleForm
+
+
+class BanViewSet(ModelViewSet):
+    model = Ban
+    name = "crm_bans"
+    url_prefix = "crm/bans"
+    icon = "warning"
+    menu_label = "Блокування"
+    list_display = ["user", "reason", "starts_at", "ends_at", "author"]
+    list_filter = ["ends_at"]
+    copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return BanForm
+
+
+class CrmViewSetGroup(ViewSetGroup):
+    menu_label = "CRM"
+    menu_icon = "group"
+    menu_order = 600
+    items = (UsersViewSet, RoleViewSet, BanViewSet, AuditViewSet)
