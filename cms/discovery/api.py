@@ -8,11 +8,17 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.catalog.cache import anonymous_cache
+from cms.catalog.models import Language
 from cms.catalog.serializers import TitleCardSerializer
 from config.api_errors import ApiErrorSerializer, error_body
 
 from .search import SEARCH_DOWN_MESSAGE, SearchUnavailable
-from .titles import QUERY_PARAMETERS, parse_titles_query, run_titles_query
+from .titles import (
+    QUERY_PARAMETERS,
+    TRANSLATION_LANGUAGES,
+    parse_titles_query,
+    run_titles_query,
+)
 
 FACET = inline_serializer(
     "Facet",
@@ -23,6 +29,27 @@ FACET = inline_serializer(
     },
     many=True,
 )
+# The front end passes the URL's values through (a bad one is a 400), so these are described
+# rather than typed as enums.
+PARAMETER_DESCRIPTIONS = {
+    "audio": "Language of an active video source: {} (anime only; manga never match).".format(
+        "|".join(Language.values)
+    ),
+    "translation": "Language of the live chapters: {} (manga only).".format(
+        "|".join(TRANSLATION_LANGUAGES)
+    ),
+}
+
+
+def query_parameter(name: str) -> OpenApiParameter:
+    return OpenApiParameter(
+        name,
+        OpenApiTypes.STR,
+        many=name in ("genre", "studio"),
+        description=PARAMETER_DESCRIPTIONS.get(name, ""),
+    )
+
+
 TITLES_RESPONSE = inline_serializer(
     "TitlesListing",
     {
@@ -45,10 +72,7 @@ class TitlesView(APIView):
     permission_classes: list = []
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter(name, OpenApiTypes.STR, many=name in ("genre", "studio"))
-            for name in QUERY_PARAMETERS
-        ],
+        parameters=[query_parameter(name) for name in QUERY_PARAMETERS],
         responses={200: TITLES_RESPONSE, 400: ApiErrorSerializer, 503: ApiErrorSerializer},
     )
     @anonymous_cache("titles", known_parameters=QUERY_PARAMETERS)

@@ -17,9 +17,12 @@ from config.api_errors import BadParameter, parse_int, shown
 from .search import search_hits
 
 QUERY_PARAMETERS = (
-    "kind genre studio year year_from year_to season status format dub_team audio search order "
-    "limit offset"
+    "kind genre studio year year_from year_to season status format dub_team audio translation "
+    "search order limit offset"
 ).split()
+# Manga are translated into these languages (chapters in Japanese are the original, not a
+# translation).
+TRANSLATION_LANGUAGES = (Language.UK.value, Language.EN.value)
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 ORDERS = {
@@ -43,6 +46,7 @@ class TitlesQuery:
     formats: list[str] = field(default_factory=list)
     dub_team_id: int | None = None
     audio: str | None = None
+    translation: str | None = None
     search: str = ""
     order: str | None = None
     limit: int = DEFAULT_LIMIT
@@ -57,9 +61,9 @@ class TitlesQuery:
         return hashlib.sha1(repr(sorted(parts.items())).encode()).hexdigest()
 
 
-def parse_choices(params, name: str, choices) -> list[str]:
+def parse_choices(params, name: str, allowed_values) -> list[str]:
     values = [v for v in params.getlist(name) if v != ""]
-    allowed = set(choices.values)
+    allowed = set(allowed_values)
     for value in values:
         if value not in allowed:
             options = ", ".join(sorted(allowed))
@@ -81,8 +85,9 @@ def parse_slugs(params, name: str, queryset) -> list:
 
 
 def parse_titles_query(params) -> TitlesQuery:
-    kinds = parse_choices(params, "kind", TitleKind)
-    audio = parse_choices(params, "audio", Language)
+    kinds = parse_choices(params, "kind", TitleKind.values)
+    audio = parse_choices(params, "audio", Language.values)
+    translation = parse_choices(params, "translation", TRANSLATION_LANGUAGES)
     query = TitlesQuery(
         kind=kinds[0] if kinds else None,
         genres=parse_slugs(params, "genre", Genre.objects.all()),
@@ -90,10 +95,11 @@ def parse_titles_query(params) -> TitlesQuery:
         year=parse_int(params, "year", minimum=1900, maximum=2100),
         year_from=parse_int(params, "year_from", minimum=1900, maximum=2100),
         year_to=parse_int(params, "year_to", minimum=1900, maximum=2100),
-        seasons=parse_choices(params, "season", Season),
-        statuses=parse_choices(params, "status", Status),
-        formats=parse_choices(params, "format", Format),
+        seasons=parse_choices(params, "season", Season.values),
+        statuses=parse_choices(params, "status", Status.values),
+        formats=parse_choices(params, "format", Format.values),
         audio=audio[0] if audio else None,
+        translation=translation[0] if translation else None,
         search=params.get("search", "").strip()[:200],
         offset=parse_int(params, "offset", minimum=0, default=0),
     )
@@ -137,12 +143,16 @@ def apply_filters(queryset: QuerySet, query: TitlesQuery) -> QuerySet:
         queryset = queryset.filter(status__in=query.statuses)
     if query.formats:
         queryset = queryset.filter(format__in=query.formats)
-    if query.dub_team_id is not None or query.audio:
+    if query.dub_team_id is not None or query.audio or query.translation:
+        # One TitleDubbing row must match all of them: the team voices (or translates) in
+        # that language. `audio` is about video (anime rows), `translation` about chapters.
         dubbing = Q()
         if query.dub_team_id is not None:
             dubbing &= Q(dub_team_id=query.dub_team_id)
         if query.audio:
-            dubbing &= Q(language=query.audio)
+            dubbing &= Q(language=query.audio, title__kind=TitleKind.ANIME)
+        if query.translation:
+            dubbing &= Q(language=query.translation, title__kind=TitleKind.MANGA)
         queryset = queryset.filter(id__in=TitleDubbing.objects.filter(dubbing).values("title_id"))
     if query.studios:
         queryset = queryset.distinct()
@@ -256,17 +266,25 @@ def count_facets(queryset: QuerySet) -> tuple[int, dict[str, list[dict]]]:
         {"value": row["dub_team__slug"], "label": row["dub_team__title"], "count": row["count"]}
         for row in teams
     ]
+    facets["audio"] = language_facet(dubbings.filter(title__kind=TitleKind.ANIME))
+    facets["translation"] = language_facet(
+        dubbings.filter(title__kind=TitleKind.MANGA, language__in=TRANSLATION_LANGUAGES)
+    )
+    return len(columns), facets
+
+
+def language_facet(dubbings: QuerySet) -> list[dict]:
+    """Counts of titles per language over the TitleDubbing rows `dubbings`, most common first."""
     languages = dict(Language.choices)
-    audio = (
+    rows = (
         dubbings.values("language")
         .annotate(count=Count("title_id", distinct=True))
-        .order_by("-count")
+        .order_by("-count", "language")
     )
-    facets["audio"] = [
+    return [
         {"value": row["language"], "label": str(languages[row["language"]]), "count": row["count"]}
-        for row in audio
+        for row in rows
     ]
-    return len(columns), facets
 
 
 def label_facet(through, label: str, ids) -> list[dict]:

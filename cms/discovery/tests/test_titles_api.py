@@ -157,6 +157,70 @@ class TestFilters:
     def test_dub_team_and_audio_must_match_the_same_source(self, client, catalog):
         assert slugs(titles(client, dub_team="leleka", audio="ja")) == []
 
+
+def add_chapter(manga, number: int, language: str, translator=None):
+    from cms.manga.models import ChapterPage
+
+    chapter = ChapterPage(
+        title=f"Розділ {number}",
+        slug=f"{number}-{language}",
+        number=number,
+        language=language,
+        translator=translator,
+        page_urls=["https://x.org/1.jpg"],
+    )
+    manga.add_child(instance=chapter)
+    chapter.save_revision().publish()
+    return chapter
+
+
+@pytest.fixture
+def translated(catalog, make_manga):
+    """Berserk translated into Ukrainian by Leleka (who also voices AoT), Vagabond in English,
+    a raw Japanese chapter that is no translation."""
+    from cms.dubbing.models import DubTeamPage
+
+    add_chapter(catalog["berserk"], 1, "uk", translator=DubTeamPage.objects.get(slug="leleka"))
+    vagabond = make_manga("vagabond", title="Вагабонд")
+    add_chapter(vagabond, 1, "en")
+    add_chapter(vagabond, 2, "ja")
+    return {**catalog, "vagabond": vagabond}
+
+
+@pytest.mark.django_db
+class TestAudioAndTranslation:
+    def test_audio_matches_anime_video_only(self, client, translated):
+        assert set(slugs(titles(client, audio="uk"))) == {"aot", "jjk"}  # not berserk
+        assert slugs(titles(client, audio="ja")) == ["aot"]  # not vagabond's raw chapter
+        assert slugs(titles(client, audio="uk", kind="manga")) == []
+
+    def test_translation_matches_manga_chapters_only(self, client, translated):
+        assert slugs(titles(client, translation="uk")) == ["berserk"]
+        assert slugs(titles(client, translation="en")) == ["vagabond"]
+        assert slugs(titles(client, translation="uk", kind="anime")) == []
+
+    def test_a_team_and_a_translation_must_match_the_same_chapters(self, client, translated):
+        assert slugs(titles(client, dub_team="leleka", translation="uk")) == ["berserk"]
+        assert slugs(titles(client, dub_team="leleka", translation="en")) == []
+        assert set(slugs(titles(client, dub_team="leleka"))) == {"aot", "berserk"}
+
+    def test_facets_keep_audio_and_translation_apart(self, client, translated):
+        facets = titles(client)["meta"]["facets"]
+        assert {f["value"]: f["count"] for f in facets["audio"]} == {"uk": 2, "ja": 1}
+        assert facets["translation"] == [
+            {"value": "en", "label": "Англійська", "count": 1},
+            {"value": "uk", "label": "Українська", "count": 1},
+        ]
+        manga = titles(client, kind="manga")["meta"]["facets"]
+        assert manga["audio"] == []
+        assert {f["value"] for f in manga["translation"]} == {"uk", "en"}
+        assert titles(client, kind="anime")["meta"]["facets"]["translation"] == []
+
+    def test_translation_is_in_the_schema(self, client, home):
+        schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+        parameters = {p["name"]: p for p in schema["paths"]["/api/v2/titles/"]["get"]["parameters"]}
+        assert "uk|en" in parameters["translation"]["description"]
+
     def test_search_in_any_script(self, client, catalog):
         assert slugs(titles(client, search="Jujutsu")) == ["jjk"]
         assert slugs(titles(client, search="битва")) == ["jjk"]
@@ -251,6 +315,7 @@ class TestFacets:
         ("status=dead", "status"),
         ("format=vhs", "format"),
         ("audio=de", "audio"),
+        ("translation=ja", "translation"),
         ("kind=novel", "kind"),
         ("kind=anime&kind=manga", "kind"),
     ],

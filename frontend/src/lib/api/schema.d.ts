@@ -649,6 +649,7 @@ export interface operations {
     v2_titles_retrieve: {
         parameters: {
             query?: {
+                /** @description Language of an active video source: uk|ja|en (anime only; manga never match). */
                 audio?: string;
                 dub_team?: string;
                 format?: string;
@@ -661,6 +662,8 @@ export interface operations {
                 season?: string;
                 status?: string;
                 studio?: string[];
+                /** @description Language of the live chapters: uk|en (manga only). */
+                translation?: string;
                 year?: string;
                 year_from?: string;
                 year_to?: string;
