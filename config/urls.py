@@ -25,6 +25,7 @@ urlpatterns = [
     path("api/", include("accounts.urls")),
     path("api/", include("integrations.streams.urls")),
     path("api/", include("integrations.urls")),
+    path("api/", include("forum.discussions.urls")),
     path("_allauth/", include(allauth_urlpatterns)),
     path("health/", health, name="health"),
     path("metrics", metrics, name="prometheus-django-metrics"),

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "cms.demo",
     "integrations",
     "integrations.streams",
+    "forum.discussions",
     # Before wagtail's apps: its locale overrides Wagtail's Ukrainian catalogue.
     "crm",
     "wagtail.api.v2",

@@ -4,6 +4,77 @@
  */
 
 export interface paths {
+    "/api/comments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page's comment threads (cursor pages of threads, replies nested) */
+        get: operations["comments_list"];
+        put?: never;
+        /** Post a comment or a reply */
+        post: operations["comments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/comments/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One comment (without replies) */
+        get: operations["comments_retrieve"];
+        put?: never;
+        post?: never;
+        /** Delete your comment (its text is hidden, the replies stay) */
+        delete: operations["comments_delete"];
+        options?: never;
+        head?: never;
+        /** Edit your comment within the edit window (the old text is kept) */
+        patch: operations["comments_edit"];
+        trace?: never;
+    };
+    "/api/comments/{id}/history/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The earlier texts of an edited comment, oldest first */
+        get: operations["comments_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/comments/{id}/vote/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Like (1), dislike (-1) or withdraw (0) your vote */
+        post: operations["comments_vote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/": {
         parameters: {
             query?: never;
@@ -15,6 +86,57 @@ export interface paths {
         get: operations["me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/comments/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hide, restore or delete a comment, or ban its author */
+        post: operations["moderation_comment_action"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/reports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The moderation queue: open reports, oldest first */
+        get: operations["moderation_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/reports/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Uphold (with an action on the comment) or reject a report */
+        post: operations["moderation_report_decide"];
         delete?: never;
         options?: never;
         head?: never;
@@ -56,6 +178,23 @@ export interface paths {
          *     at most 30 an hour per client address.
          */
         post: operations["playback_source_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a comment to the moderators (one open report per object) */
+        post: operations["reports_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -164,11 +303,61 @@ export interface components {
             /** @description Параметр, що спричинив помилку */
             parameter?: string;
         };
+        Author: {
+            username: string;
+        };
         BanInfo: {
             reason: string;
             /** Format: date-time */
             ends_at: string | null;
         };
+        /**
+         * @description A comment with its replies nested. A hidden or deleted comment keeps its place in the
+         *     thread but shows neither text nor author.
+         */
+        Comment: {
+            id: number;
+            page: number;
+            parent: number | null;
+            readonly author: components["schemas"]["Author"] | null;
+            status: components["schemas"]["StatusEnum"];
+            readonly body: string;
+            readonly html: string;
+            likes: number;
+            dislikes: number;
+            readonly my_vote: number;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            edited: string | null;
+            /** Format: date-time */
+            readonly editable_until: string;
+            readonly replies: components["schemas"]["Comment"][];
+        };
+        CommentInput: {
+            page: number;
+            body: string;
+            /** Format: int64 */
+            parent?: number | null;
+        };
+        CommentPage: {
+            results: components["schemas"]["Comment"][];
+            /** @description Курсор наступної сторінки */
+            next: string | null;
+        };
+        CommentReportInput: {
+            /** Format: int64 */
+            comment: number;
+            reason: components["schemas"]["ReasonEnum"];
+            /** @default  */
+            text: string;
+        };
+        /**
+         * @description * `uphold` - uphold
+         *     * `reject` - reject
+         * @enum {string}
+         */
+        DecisionEnum: "uphold" | "reject";
         /** @description A dub team (a DubTeamPage) wherever a title, an episode or a chapter mentions it. */
         DubTeamRef: {
             id: number;
@@ -256,6 +445,35 @@ export interface components {
             can_access_admin: boolean;
             ban: components["schemas"]["BanInfo"] | null;
         };
+        ModerationAction: {
+            action: components["schemas"]["ModerationActionActionEnum"];
+            reason: string;
+            days?: number | null;
+        };
+        /**
+         * @description * `hide` - hide
+         *     * `restore` - restore
+         *     * `delete` - delete
+         *     * `ban_author` - ban_author
+         * @enum {string}
+         */
+        ModerationActionActionEnum: "hide" | "restore" | "delete" | "ban_author";
+        ModerationReport: {
+            id: number;
+            reporter: components["schemas"]["Author"];
+            reason: components["schemas"]["ReasonEnum"];
+            text: string;
+            status: string;
+            /** Format: date-time */
+            created: string;
+            comment: components["schemas"]["ReportedComment"];
+        };
+        ModerationResult: {
+            detail: string;
+        };
+        PatchedCommentEdit: {
+            body?: string;
+        };
         Playback: {
             episode: components["schemas"]["Episode"];
             previous: components["schemas"]["EpisodeRef"] | null;
@@ -311,6 +529,33 @@ export interface components {
             /** Format: uri */
             url: string;
         };
+        /**
+         * @description * `spam` - Спам
+         *     * `abuse` - Образи
+         *     * `spoiler` - Спойлер
+         *     * `other` - Інше
+         * @enum {string}
+         */
+        ReasonEnum: "spam" | "abuse" | "spoiler" | "other";
+        ReportCreated: {
+            id: number;
+            message: string;
+        };
+        ReportDecision: {
+            decision: components["schemas"]["DecisionEnum"];
+            /** @default hide */
+            action: components["schemas"]["ReportDecisionActionEnum"];
+            reason: string;
+            days?: number | null;
+        };
+        /**
+         * @description * `hide` - hide
+         *     * `delete` - delete
+         *     * `ban_author` - ban_author
+         *     * `none` - none
+         * @enum {string}
+         */
+        ReportDecisionActionEnum: "hide" | "delete" | "ban_author" | "none";
         ReportInput: {
             /** @default  */
             reason: string;
@@ -319,6 +564,29 @@ export interface components {
             /** @description False when this visitor already reported today */
             created: boolean;
             message: string;
+        };
+        /** @description What a moderator sees of the reported comment: everything, whatever its state. */
+        ReportedComment: {
+            id: number;
+            author: components["schemas"]["Author"];
+            status: components["schemas"]["StatusEnum"];
+            body: string;
+            html: string;
+            /** Format: date-time */
+            created: string;
+            page: components["schemas"]["ReportedPage"];
+        };
+        ReportedPage: {
+            id: number;
+            title: string;
+            readonly url: string;
+        };
+        Revision: {
+            body: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            replaced: string;
         };
         RoleRef: {
             name: string;
@@ -346,6 +614,13 @@ export interface components {
             airs_at: string;
             dubs: components["schemas"]["DubTeamRef"][];
         };
+        /**
+         * @description * `visible` - Видимий
+         *     * `hidden` - Прихований модератором
+         *     * `deleted` - Видалений
+         * @enum {string}
+         */
+        StatusEnum: "visible" | "hidden" | "deleted";
         Subtitle: {
             lang: string;
             label: string;
@@ -408,6 +683,21 @@ export interface components {
                 [key: string]: components["schemas"]["Facet"][];
             };
         };
+        /**
+         * @description * `1` - 1
+         *     * `-1` - -1
+         *     * `0` - 0
+         * @enum {integer}
+         */
+        ValueEnum: 1 | -1 | 0;
+        VoteInput: {
+            value: components["schemas"]["ValueEnum"];
+        };
+        VoteResult: {
+            likes: number;
+            dislikes: number;
+            my_vote: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -417,6 +707,310 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    comments_list: {
+        parameters: {
+            query: {
+                /** @description Курсор з `next` */
+                cursor?: string;
+                /** @description Гілок на сторінку (1–50) */
+                limit?: number;
+                /** @description Id сторінки */
+                page: number;
+                /** @description new|old|best */
+                sort?: "best" | "new" | "old";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPage"];
+                };
+            };
+            /** @description Некоректні дані */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Не знайдено */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    comments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentInput"];
+                "application/x-www-form-urlencoded": components["schemas"]["CommentInput"];
+                "multipart/form-data": components["schemas"]["CommentInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description Некоректні дані */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Не увійшли, заблоковані або немає права */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Забагато коментарів (ліміт на користувача) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    comments_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description Не знайдено */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    comments_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Не увійшли, заблоковані або немає права */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Не знайдено */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    comments_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedCommentEdit"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedCommentEdit"];
+                "multipart/form-data": components["schemas"]["PatchedCommentEdit"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description Некоректні дані */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Не увійшли, заблоковані або немає права */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Не знайдено */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    comments_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"][];
+                };
+            };
+            /** @description Не знайдено */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    comments_vote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoteInput"];
+                "application/x-www-form-urlencoded": components["schemas"]["VoteInput"];
+                "multipart/form-data": components["schemas"]["VoteInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteResult"];
+                };
+            };
+            /** @description Некоректні дані */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Не увійшли, заблоковані або немає права */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Не знайдено */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -436,6 +1030,142 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    moderation_comment_action: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationAction"];
+                "application/x-www-form-urlencoded": components["schemas"]["ModerationAction"];
+                "multipart/form-data": components["schemas"]["ModerationAction"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationResult"];
+                };
+            };
+            /** @description Некоректні дані */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Не увійшли, заблоковані або немає права */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Не знайдено */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    moderation_reports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationReport"][];
+                };
+            };
+            /** @description Не увійшли, заблоковані або немає права */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    moderation_report_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportDecision"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReportDecision"];
+                "multipart/form-data": components["schemas"]["ReportDecision"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationResult"];
+                };
+            };
+            /** @description Некоректні дані */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Не увійшли, заблоковані або немає права */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Не знайдено */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -519,6 +1249,67 @@ export interface operations {
             };
             /** @description Too many reports from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    reports_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentReportInput"];
+                "application/x-www-form-urlencoded": components["schemas"]["CommentReportInput"];
+                "multipart/form-data": components["schemas"]["CommentReportInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportCreated"];
+                };
+            };
+            /** @description Некоректні дані */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Не увійшли, заблоковані або немає права */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Не знайдено */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Ваша скарга на це вже чекає на розгляд */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
