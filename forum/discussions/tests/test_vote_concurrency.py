@@ -1,8 +1,6 @@
 """Parallel voters on one comment (PostgreSQL, real threads and row locks): the denormalised
 counts equal the vote rows, and the author's reputation equals the ledger."""
 
-import threading
-
 import pytest
 from django.db import connection
 
@@ -19,30 +17,6 @@ pytestmark = [
 PARALLEL = 30
 
 
-def at_once(jobs) -> list:
-    """Run the jobs in threads released together; return their results, re-raise errors."""
-    barrier = threading.Barrier(len(jobs))
-    results, errors = [], []
-
-    def worker(job):
-        try:
-            barrier.wait()
-            results.append(job())
-        except Exception as error:  # noqa: BLE001 - re-raised below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if errors:
-        raise errors[0]
-    return results
-
-
 @pytest.fixture
 def setup(episode):
     author = User.objects.create_user("author", "author@example.com", "x")
@@ -50,7 +24,7 @@ def setup(episode):
     return post_comment(author, episode, "Голосуйте"), author, voters
 
 
-def test_parallel_voters_leave_exact_counts(setup):
+def test_parallel_voters_leave_exact_counts(setup, at_once):
     comment, author, voters = setup
     values = [1 if n % 3 else -1 for n in range(PARALLEL)]
     at_once(
