@@ -27,7 +27,13 @@ from cms.catalog.models import TitlePage
 from integrations.importers import children, review
 from integrations.importers.pages import PAGE_MODELS, apply_record
 from integrations.models import ImportedTitle, ImportRun
-from integrations.providers.http import FinalError, ProviderError, RetryableError
+from integrations.providers.http import (
+    MalformedBody,
+    ProviderError,
+    Refused,
+    RetryableError,
+    Unreachable,
+)
 from integrations.providers.registry import get_provider
 from integrations.providers.values import SEASONS, has_cyrillic
 
@@ -57,6 +63,71 @@ def _note_error(run: ImportRun, what: str, error: Exception) -> None:
     run.failed += 1
     if len(run.errors) < ImportRun.MAX_ERRORS:
         run.errors.append({"item": what, "error": str(error)[:500]})
+    logger.warning("import run %s: %s failed: %s", run.pk, what, error)
+
+
+# Titles in a row failing with 5xx or timeouts before the source counts as down.
+OUTAGE_STREAK = 3
+# What a source's mapping raises on a record it cannot read: that record's failure only.
+MAPPING_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
+
+
+class SourceDown(RetryableError):
+    """The source itself fails (not one title): the run pauses, to go on with ``--resume``."""
+
+
+class TitleFailures:
+    """The failure rule of a run by ids (README, «Importers»): a failure that belongs to one
+    title — a malformed body, a 404 or other 4xx, a mapping error, retries spent on one id — is
+    recorded on that title and the run goes on; a failure of the source — no connection, a
+    refusal (401/403), a rate limit that outlasts the retries, or 5xx/timeouts on
+    ``OUTAGE_STREAK`` titles in a row — pauses the run with its cursor on the first title of
+    the streak, so ``--resume`` asks them again."""
+
+    def __init__(self, run: ImportRun):
+        self.run = run
+        self.streak_start: int | None = None  # the cursor of the first title of the streak
+
+    def succeeded(self) -> None:
+        self.streak_start = None
+
+    def failed(self, external_id: str, error: Exception) -> None:
+        """Record the title's failure, or raise SourceDown when the source is at fault."""
+        run = self.run
+        if isinstance(error, (Unreachable, Refused)) or getattr(error, "status", None) == 429:
+            raise SourceDown(f"{run.source}: {error}") from error
+        if isinstance(error, RetryableError) and not isinstance(error, MalformedBody):
+            if self.streak_start is None:
+                self.streak_start = run.cursor
+            if run.cursor - self.streak_start + 1 >= OUTAGE_STREAK:
+                run.cursor = self.streak_start
+                raise SourceDown(
+                    f"{run.source}: {OUTAGE_STREAK} titles in a row failed, last: {error}"
+                ) from error
+        else:
+            self.streak_start = None
+        fail_title(run, run.kind, external_id, error)
+
+
+def fail_title(run: ImportRun, kind: str, external_id: str, error: Exception) -> None:
+    """The title's ImportedTitle (made if new) in the failed state, and a line in the run."""
+    _note_error(run, external_id, error)
+    key = {"source": run.source, "external_id": external_id, "kind": kind}
+    message = f"{type(error).__name__}: {error}"[:1000]
+    with transaction.atomic():
+        updated = ImportedTitle.objects.filter(**key).update(
+            state=ImportedTitle.State.FAILED, error=message, last_run=run
+        )
+        if not updated:
+            ImportedTitle.objects.get_or_create(
+                **key,
+                defaults={
+                    "state": ImportedTitle.State.FAILED,
+                    "error": message,
+                    "last_run": run,
+                    "title": f"{run.source} {external_id}",
+                },
+            )
 
 
 def _count(run: ImportRun, outcome: str) -> None:
@@ -195,23 +266,29 @@ def _store(run, fetched, publish):
         with transaction.atomic():
             imported, outcome = review.upsert_record(fetched, run, publish=publish)
     except (review.ReviewError, ValidationError, DatabaseError, ValueError) as error:
-        _note_error(run, fetched.record.external_id, error)
-        ImportedTitle.objects.filter(
-            source=run.source, kind=run.kind, external_id=fetched.record.external_id
-        ).update(state=ImportedTitle.State.FAILED, error=str(error)[:1000])
+        fail_title(run, fetched.record.kind, fetched.record.external_id, error)
         return None
     _count(run, outcome)
     return imported
 
 
-def _for_each_id(run, batch, progress, handle) -> bool:
-    """``handle(id)`` for each id still to do in this batch, moving the cursor after each one;
-    True when the list is done, False when the batch is full."""
+def _for_each_id(run, batch, progress, fetch, handle) -> bool:
+    """``handle(fetch(id))`` for each id still to do in this batch, moving the cursor after
+    each one; a failed fetch goes by ``TitleFailures``. True when the list is done, False when
+    the batch is full."""
     ids = run.params["ids"]
+    failures = TitleFailures(run)
     for position in range(run.cursor - 1, len(ids)):
         if batch.full:
             return False
-        handle(ids[position])
+        external_id = str(ids[position])
+        try:
+            fetched = fetch(external_id)
+        except (ProviderError, *MAPPING_ERRORS) as error:
+            failures.failed(external_id, error)
+        else:
+            failures.succeeded()
+            handle(external_id, fetched)
         run.cursor = position + 2
         run.save()
         batch.take()
@@ -221,22 +298,18 @@ def _for_each_id(run, batch, progress, handle) -> bool:
 
 
 def _ids(run, provider, publish, batch, progress) -> bool:
-    def handle(external_id):
-        external_id = str(external_id)
-        try:
-            fetched = provider.fetch(run.kind, external_id)
-        except FinalError as error:
-            _note_error(run, external_id, error)
-            ImportedTitle.objects.filter(
-                source=run.source, kind=run.kind, external_id=external_id
-            ).update(state=ImportedTitle.State.FAILED, error=str(error)[:1000])
-            return
+    # A source whose ids span both kinds (AniList) tells the kind in its answer.
+    kind = None if run.params.get("kind_from_answer") else run.kind
+
+    def handle(external_id, fetched):
         imported = _store(run, fetched, publish)
         if provider.chapters_feed and imported is not None and imported.page_id:
             # A manga imported by id comes with its Ukrainian chapters.
             run.published += children.import_chapters(imported.page_id, publish, provider)
 
-    return _for_each_id(run, batch, progress, handle)
+    return _for_each_id(
+        run, batch, progress, lambda external_id: provider.fetch(kind, external_id), handle
+    )
 
 
 def titles_missing_ukrainian(kind: str = "anime") -> list[int]:
@@ -250,20 +323,33 @@ def titles_missing_ukrainian(kind: str = "anime") -> list[int]:
     return sorted(set(ids))
 
 
+def mal_ids_by_kind(ids: list[str], kinds) -> dict[str, list[str]]:
+    """MAL ids split by the kinds whose pages carry them (MAL numbers anime and manga apart);
+    an id no page carries goes to the first kind."""
+    per_kind = {kind: [] for kind in kinds}
+    for mal_id in ids:
+        having = [
+            kind
+            for kind in kinds
+            if PAGE_MODELS[kind].objects.filter(external_ids__mal=int(mal_id)).exists()
+        ]
+        for kind in having or kinds[:1]:
+            per_kind[kind].append(mal_id)
+    return per_kind
+
+
 def _ukrainian_names(run, provider, batch, progress) -> bool:
     """Ukrainian names and synopses by MAL id, applied to the pages having that MAL id."""
     if not run.params.get("ids"):
         run.params = {**run.params, "ids": titles_missing_ukrainian(run.kind)}
 
-    def handle(mal_id):
-        try:
-            fetched = provider.fetch(run.kind, int(mal_id))
-        except FinalError as error:
-            _note_error(run, str(mal_id), error)
-        else:
-            _apply_ukrainian(run, fetched, int(mal_id))
-
-    return _for_each_id(run, batch, progress, handle)
+    return _for_each_id(
+        run,
+        batch,
+        progress,
+        lambda mal_id: provider.fetch(run.kind, int(mal_id)),
+        lambda mal_id, fetched: _apply_ukrainian(run, fetched, int(mal_id)),
+    )
 
 
 def _apply_ukrainian(run, fetched, mal_id):

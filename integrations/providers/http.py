@@ -37,12 +37,24 @@ class RetryableError(ProviderError):
         self.retry_after = retry_after
 
 
+class Unreachable(RetryableError):
+    """No connection to the source at all (refused, DNS, reset): the source is down."""
+
+
+class MalformedBody(RetryableError):
+    """A body that is not the JSON promised (truncated, a proxy's HTML page)."""
+
+
 class FinalError(ProviderError):
     """A 4xx other than 429 or a response we cannot use: retrying will not help."""
 
 
 class NotFound(FinalError):
     """The source has no such id."""
+
+
+class Refused(FinalError):
+    """401 or 403: the source refuses us (credentials, a ban), whatever we ask."""
 
 
 def parse_retry_after(value: str | None, now: float) -> float | None:
@@ -118,7 +130,7 @@ class ProviderClient:
             except httpx.TimeoutException as exc:
                 last_error = RetryableError(f"timeout: {exc}", url=url)
             except httpx.TransportError as exc:
-                last_error = RetryableError(f"connection error: {exc}", url=url)
+                last_error = Unreachable(f"connection error: {exc}", url=url)
             else:
                 self.on_response(response)
                 try:
@@ -149,6 +161,8 @@ class ProviderClient:
             raise RetryableError(f"server error {status}", status=status, url=url)
         if status == 404:
             raise NotFound("not found", status=404, url=url)
+        if status in (401, 403):
+            raise Refused(f"refused ({status}): {response.text[:200]}", status=status, url=url)
         if status >= 400:
             raise FinalError(
                 f"client error {status}: {response.text[:200]}", status=status, url=url
@@ -157,4 +171,4 @@ class ProviderClient:
             return response.json()
         except ValueError as exc:
             # A proxy's HTML error page or a truncated body: usually transient.
-            raise RetryableError(f"malformed body: {exc}", status=status, url=url) from exc
+            raise MalformedBody(f"malformed body: {exc}", status=status, url=url) from exc

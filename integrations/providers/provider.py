@@ -11,6 +11,9 @@ Capabilities (class attributes, all off by default):
 - ``episode_pages``: ``episodes(mal_id, start_page)`` lists aired episodes, ``episodes_per_page``
   to a page (Jikan), for the hourly detection of new episodes.
 
+- ``ids_span_kinds``: one id space for anime and manga (AniList): ``fetch(None, id)`` takes
+  the kind from the answer.
+
 ``kinds`` are the kinds a source has, ``season_kinds`` the kinds it lists by season, and
 ``numeric_ids`` says its ids are numbers (the command checks ``--ids`` with it).
 """
@@ -49,6 +52,7 @@ class Provider:
     kinds: tuple[str, ...] = ("anime", "manga")
     season_kinds: tuple[str, ...] = ()
     numeric_ids = True
+    ids_span_kinds = False
     ukrainian_names = False
     chapters_feed = False
     episode_pages = False
@@ -58,7 +62,7 @@ class Provider:
     def default_kind(self) -> str:
         return self.kinds[0]
 
-    def fetch(self, kind: str, external_id: str) -> Fetched:
+    def fetch(self, kind: str | None, external_id: str) -> Fetched:
         raise NotImplementedError
 
     def season(

@@ -35,7 +35,8 @@ def test_import_titles_task_publishes(tree):
 @respx.mock
 def test_run_import_retries_a_source_outage_and_resumes(tree):
     route = respx.get(f"{JIKAN}/anime/52991/full").mock(
-        side_effect=[httpx.Response(503)] * 4 + [ok("jikan/anime_52991_full")]
+        # No connection at all is the source's failure (a 5xx on one title is the title's).
+        side_effect=[httpx.ConnectError("Connection refused")] * 4 + [ok("jikan/anime_52991_full")]
     )
     run = ImportRun.objects.create(
         source="jikan", kind="anime", mode="ids", params={"ids": ["52991"]}

@@ -64,16 +64,21 @@ class AniListProvider(Provider):
     source = "anilist"
     label = "AniList"
     season_kinds = ("anime",)
+    ids_span_kinds = True
 
     def __init__(self, **client_kwargs):
         self.client = AniListClient(**client_kwargs)
 
     def fetch(self, kind, external_id, *, by_mal=False):
+        """``kind`` None: AniList ids are one space for both kinds, its answer says which."""
         key = "idMal" if by_mal else "id"
-        data = self.client.query(MEDIA_QUERY, {key: int(external_id), "type": kind.upper()})
+        variables = {key: int(external_id)}
+        if kind:
+            variables["type"] = kind.upper()
+        data = self.client.query(MEDIA_QUERY, variables)
         media = data.get("Media")
         if not media:
-            raise NotFound(f"no {kind} {external_id}")
+            raise NotFound(f"no {kind or 'title'} {external_id}")
         return Fetched(mapping.map_title(media, kind), media)
 
     def _pages(self, kind, variables, start_page):
