@@ -44,6 +44,7 @@ STATUS_MESSAGES = {
     429: "Забагато запитів. Спробуйте пізніше.",
 }
 GENERIC_MESSAGE = "Запит не виконано."
+CSRF_MESSAGE = "Запит відхилено: немає або застарів CSRF-токен. Оновіть сторінку."
 
 
 class ApiErrorSerializer(serializers.Serializer):
@@ -106,6 +107,8 @@ def json_exception_handler(exc, context):
         exc = exceptions.ValidationError("Значення поза допустимим діапазоном.")
     elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(shown(" ".join(exc.messages)))
+    elif isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF"):
+        exc = exceptions.PermissionDenied(CSRF_MESSAGE)  # DRF's session check, in English
     response = exception_handler(exc, context)
     if response is None:
         return None
@@ -221,6 +224,5 @@ def api_not_found(request, *args, **kwargs):
 def csrf_failure(request, reason=""):
     """CSRF_FAILURE_VIEW: JSON under `/api/`, Django's page elsewhere."""
     if is_api_request(request):
-        message = "Запит відхилено: немає або застарів CSRF-токен. Оновіть сторінку."
-        return JsonResponse(error_body(message), status=403)
+        return JsonResponse(error_body(CSRF_MESSAGE), status=403)
     return django_csrf_failure(request, reason=reason)

@@ -23,6 +23,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/", include("accounts.urls")),
+    path("api/", include("library.urls")),
     path("api/", include("integrations.streams.urls")),
     path("api/", include("integrations.urls")),
     path("api/", include("forum.discussions.urls")),

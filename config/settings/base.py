@@ -83,6 +83,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 INSTALLED_APPS = [
     # Our apps first so their templates and static files take precedence.
     "accounts",
+    "library",
     "cms.catalog",
     "cms.anime",
     "cms.manga",
@@ -256,6 +257,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=5, minute=30),
     },
     "check-video-sources": {"task": "streams.check_video_sources", "schedule": 30 * 60},
+    # New-episode e-mails, batched: at most one message per user per hour.
+    "library-notification-emails": {
+        "task": "library.send_notification_emails",
+        "schedule": crontab(minute=5),
+    },
 }
 
 # --- Search: Elasticsearch when ELASTICSEARCH_URL is set, the database otherwise -----------
