@@ -7,7 +7,6 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from accounts.tests.test_reputation_concurrency import PARALLEL, at_once
 from cms.catalog.models import TitlePage
 from library.models import ListEntry
 
@@ -17,9 +16,10 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks"),
 ]
+PARALLEL = 50
 
 
-def test_fifty_parallel_scores_make_the_exact_mean(make_user, make_anime):
+def test_fifty_parallel_scores_make_the_exact_mean(make_user, make_anime, at_once):
     title = make_anime("contested")
     scores = [random.Random(n).randint(1, 10) for n in range(PARALLEL)]
     clients = []
