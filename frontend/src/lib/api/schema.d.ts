@@ -92,6 +92,256 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/history/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What I watched, newest first
+         * @description Base of every library endpoint: signed in (401 otherwise), not banned for writes,
+         *     answers never cached by anyone.
+         */
+        get: operations["me_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/list/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My list, filtered by status and kind
+         * @description Base of every library endpoint: signed in (401 otherwise), not banned for writes,
+         *     answers never cached by anyone.
+         */
+        get: operations["me_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/list/{title_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One title in my list
+         * @description Base of every library endpoint: signed in (401 otherwise), not banned for writes,
+         *     answers never cached by anyone.
+         */
+        get: operations["me_list_entry"];
+        /**
+         * Add a title to my list or change its status, favourite mark or score
+         * @description Base of every library endpoint: signed in (401 otherwise), not banned for writes,
+         *     answers never cached by anyone.
+         */
+        put: operations["me_list_put"];
+        post?: never;
+        /**
+         * Remove a title from my list (its score too)
+         * @description Base of every library endpoint: signed in (401 otherwise), not banned for writes,
+         *     answers never cached by anyone.
+         */
+        delete: operations["me_list_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/list/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My list as a MyAnimeList export, importable into MyAnimeList
+         * @description Base of every library endpoint: signed in (401 otherwise), not banned for writes,
+         *     answers never cached by anyone.
+         */
+        get: operations["me_list_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/list/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a MyAnimeList export (XML, plain or gzip) into my list
+         * @description Base of every library endpoint: signed in (401 otherwise), not banned for writes,
+         *     answers never cached by anyone.
+         */
+        post: operations["me_list_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications, newest first
+         * @description Base of every library endpoint: signed in (401 otherwise), not banned for writes,
+         *     answers never cached by anyone.
+         */
+        get: operations["me_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/read/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark notifications read (the given ids, or all)
+         * @description Base of every library endpoint: signed in (401 otherwise), not banned for writes,
+         *     answers never cached by anyone.
+         */
+        post: operations["me_notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/progress/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where I stopped in a title's episodes (or in one episode)
+         * @description Base of every library endpoint: signed in (401 otherwise), not banned for writes,
+         *     answers never cached by anyone.
+         */
+        get: operations["me_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/progress/{episode_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save where I stopped (every ~15 s, on pause and on exit)
+         * @description POST does the same, for `navigator.sendBeacon` (form fields plus `csrfmiddlewaretoken`). Watched to 80 % counts as completed.
+         */
+        put: operations["me_progress_put"];
+        /**
+         * Save where I stopped (sendBeacon on unload)
+         * @description Base of every library endpoint: signed in (401 otherwise), not banned for writes,
+         *     answers never cached by anyone.
+         */
+        post: operations["me_progress_beacon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/subscriptions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My subscriptions to new episodes
+         * @description Base of every library endpoint: signed in (401 otherwise), not banned for writes,
+         *     answers never cached by anyone.
+         */
+        get: operations["me_subscriptions"];
+        put?: never;
+        /**
+         * Subscribe to a title's new episodes in one dub team (null: any Ukrainian dub)
+         * @description Base of every library endpoint: signed in (401 otherwise), not banned for writes,
+         *     answers never cached by anyone.
+         */
+        post: operations["me_subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/subscriptions/{subscription_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a subscription
+         * @description Base of every library endpoint: signed in (401 otherwise), not banned for writes,
+         *     answers never cached by anyone.
+         */
+        delete: operations["me_unsubscribe"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/moderation/comments/{id}/": {
         parameters: {
             query?: never;
@@ -320,7 +570,7 @@ export interface components {
             page: number;
             parent: number | null;
             readonly author: components["schemas"]["Author"] | null;
-            status: components["schemas"]["StatusEnum"];
+            status: components["schemas"]["Status5f4Enum"];
             readonly body: string;
             readonly html: string;
             likes: number;
@@ -386,6 +636,21 @@ export interface components {
             label: string;
             count: number;
         };
+        History: {
+            items: components["schemas"]["HistoryItem"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        HistoryItem: {
+            episode: components["schemas"]["EpisodeRef"];
+            position: number;
+            duration: number | null;
+            completed: boolean;
+            /** Format: date-time */
+            updated_at: string;
+            title: components["schemas"]["TitleSummary"];
+            /** @description Наступна серія, якщо вона вже є */
+            next: components["schemas"]["EpisodeRef"] | null;
+        };
         /**
          * @description The answer: one list per registered section (read when the schema is generated, after
          *     every app has registered its sections).
@@ -425,6 +690,47 @@ export interface components {
         Level: {
             number: number;
             name: string;
+        };
+        List: {
+            items: components["schemas"]["ListEntry"][];
+            meta: components["schemas"]["ListMeta"];
+        };
+        ListEntry: {
+            title: components["schemas"]["TitleSummary"];
+            status: components["schemas"]["Status29eEnum"];
+            favourite: boolean;
+            score: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description `PUT /api/me/list/<title_id>/`: omitted fields keep their value (a new entry starts
+         *     «У планах», not favourite, without a score).
+         */
+        ListEntryInput: {
+            status?: components["schemas"]["Status29eEnum"];
+            favourite?: boolean;
+            score?: number | null;
+        };
+        ListMeta: {
+            /** @description Записів за поточним фільтром */
+            total_count: number;
+            /** @description Записів кожного статусу (без фільтрів) */
+            counts: components["schemas"]["StatusCounts"];
+        };
+        MalImportResult: {
+            /** @description Додано нових тайтлів */
+            imported: number;
+            /** @description Змінено статус або оцінку */
+            updated: number;
+            /** @description Яких тайтлів у нас немає */
+            unmatched: components["schemas"]["MalUnmatched"][];
+        };
+        MalUnmatched: {
+            mal_id: number;
+            title: string;
         };
         Marks: {
             start: number;
@@ -471,6 +777,30 @@ export interface components {
         ModerationResult: {
             detail: string;
         };
+        Notification: {
+            id: number;
+            /** Format: date-time */
+            created_at: string;
+            read: boolean;
+            title: components["schemas"]["TitleSummary"];
+            episode: components["schemas"]["EpisodeRef"];
+            dub_team: components["schemas"]["DubTeamRef"] | null;
+        };
+        NotificationList: {
+            items: components["schemas"]["Notification"][];
+            meta: components["schemas"]["NotificationMeta"];
+        };
+        NotificationMeta: {
+            total_count: number;
+            unread_count: number;
+        };
+        NotificationsReadInput: {
+            /** @description Які позначити прочитаними; без ids — усі */
+            ids?: number[];
+        };
+        PageMeta: {
+            total_count: number;
+        };
         PatchedCommentEdit: {
             body?: string;
         };
@@ -513,6 +843,24 @@ export interface components {
          * @enum {string}
          */
         PlaybackSourceKindEnum: "hls" | "file" | "iframe" | "unavailable";
+        Progress: {
+            episode: components["schemas"]["EpisodeRef"];
+            position: number;
+            duration: number | null;
+            completed: boolean;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ProgressInput: {
+            position: number;
+            /** @description Тривалість серії, с (плеєр знає її точніше за каталог) */
+            duration?: number | null;
+            /** @default false */
+            completed: boolean;
+        };
+        ProgressList: {
+            items: components["schemas"]["Progress"][];
+        };
         PublicProfile: {
             username: string;
             avatar_url: string | null;
@@ -569,7 +917,7 @@ export interface components {
         ReportedComment: {
             id: number;
             author: components["schemas"]["Author"];
-            status: components["schemas"]["StatusEnum"];
+            status: components["schemas"]["Status5f4Enum"];
             body: string;
             html: string;
             /** Format: date-time */
@@ -615,12 +963,47 @@ export interface components {
             dubs: components["schemas"]["DubTeamRef"][];
         };
         /**
+         * @description * `watching` - Дивлюся
+         *     * `planned` - У планах
+         *     * `completed` - Переглянуто
+         *     * `on_hold` - Відкладено
+         *     * `dropped` - Закинуто
+         * @enum {string}
+         */
+        Status29eEnum: "watching" | "planned" | "completed" | "on_hold" | "dropped";
+        /**
          * @description * `visible` - Видимий
          *     * `hidden` - Прихований модератором
          *     * `deleted` - Видалений
          * @enum {string}
          */
-        StatusEnum: "visible" | "hidden" | "deleted";
+        Status5f4Enum: "visible" | "hidden" | "deleted";
+        StatusCounts: {
+            watching: number;
+            planned: number;
+            completed: number;
+            on_hold: number;
+            dropped: number;
+            favourite: number;
+        };
+        Subscription: {
+            id: number;
+            title: components["schemas"]["TitleSummary"];
+            /** @description Порожньо — будь-яка українська */
+            dub_team: components["schemas"]["DubTeamRef"] | null;
+            email: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        SubscriptionInput: {
+            title: number;
+            dub_team?: number | null;
+            /** @default false */
+            email: boolean;
+        };
+        SubscriptionList: {
+            items: components["schemas"]["Subscription"][];
+        };
         Subtitle: {
             lang: string;
             label: string;
@@ -682,6 +1065,9 @@ export interface components {
             facets: {
                 [key: string]: components["schemas"]["Facet"][];
             };
+        };
+        UnreadCount: {
+            unread_count: number;
         };
         /**
          * @description * `1` - 1
@@ -1030,6 +1416,767 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_history: {
+        parameters: {
+            query?: {
+                /** @description 1–200, типово 50 */
+                limit?: number;
+                offset?: number;
+                /** @description Лише остання серія кожного тайтлу */
+                per_title?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["History"];
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_list: {
+        parameters: {
+            query?: {
+                /** @description Лише улюблені */
+                favourite?: boolean;
+                kind?: "anime" | "manga";
+                /** @description 1–200, типово 50 */
+                limit?: number;
+                offset?: number;
+                /** @description Типово -updated */
+                order?: "-added" | "-score" | "-updated" | "title";
+                status?: "completed" | "dropped" | "on_hold" | "planned" | "watching";
+                /** @description Лише ці тайтли (до 100) */
+                title?: number[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["List"];
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_list_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                title_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEntry"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_list_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                title_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ListEntryInput"];
+                "application/x-www-form-urlencoded": components["schemas"]["ListEntryInput"];
+                "multipart/form-data": components["schemas"]["ListEntryInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEntry"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEntry"];
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Banned or CSRF check failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_list_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                title_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Banned or CSRF check failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_list_export: {
+        parameters: {
+            query?: {
+                /** @description Типово anime */
+                kind?: "anime" | "manga";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_list_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MalImportResult"];
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Banned or CSRF check failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_notifications: {
+        parameters: {
+            query?: {
+                /** @description 1–200, типово 20 */
+                limit?: number;
+                offset?: number;
+                /** @description Лише непрочитані */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NotificationsReadInput"];
+                "application/x-www-form-urlencoded": components["schemas"]["NotificationsReadInput"];
+                "multipart/form-data": components["schemas"]["NotificationsReadInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Banned or CSRF check failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_progress: {
+        parameters: {
+            query?: {
+                /** @description Або одна серія */
+                episode?: number;
+                /** @description Серії цього тайтлу */
+                title?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressList"];
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_progress_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressInput"];
+                "application/x-www-form-urlencoded": components["schemas"]["ProgressInput"];
+                "multipart/form-data": components["schemas"]["ProgressInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Progress"];
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Banned or CSRF check failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_progress_beacon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressInput"];
+                "application/x-www-form-urlencoded": components["schemas"]["ProgressInput"];
+                "multipart/form-data": components["schemas"]["ProgressInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Progress"];
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Banned or CSRF check failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_subscriptions: {
+        parameters: {
+            query?: {
+                /** @description Лише цього тайтлу */
+                title?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionList"];
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionInput"];
+                "application/x-www-form-urlencoded": components["schemas"]["SubscriptionInput"];
+                "multipart/form-data": components["schemas"]["SubscriptionInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Banned or CSRF check failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Banned or CSRF check failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
