@@ -3,8 +3,10 @@ Kyiv time, with the dub teams expected to voice each episode.
 
 Occurrences come from the title's fields (filled by the importers): ``next_episode_at`` (exact,
 from AniList) repeated weekly, otherwise ``broadcast_weekday`` + ``broadcast_time`` in
-``broadcast_timezone`` (Jikan). This module reads AnimePage only; it imports nothing from
-``integrations``.
+``broadcast_timezone`` (Jikan). Without AniList's number, the episode that airs is counted on
+from the newest live episode we have: the first broadcast from now on is the next one. Each
+team's expected dub is the broadcast plus the team's usual delay, when the team has one. This
+module reads AnimePage and EpisodePage only; it imports nothing from ``integrations``.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from django.db.models import Max
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -19,7 +23,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.anime.models import AnimePage
+from cms.anime.models import AnimePage, EpisodePage
 from cms.catalog.serializers import DubTeamRefSerializer, TitleSummarySerializer
 
 KYIV = ZoneInfo("Europe/Kyiv")
@@ -27,11 +31,17 @@ WEEK = dt.timedelta(days=7)
 DAYS = 7
 
 
+class ScheduleDubSerializer(DubTeamRefSerializer):
+    expected_at = serializers.DateTimeField(
+        allow_null=True, help_text="the broadcast plus the team's usual delay; null when unknown"
+    )
+
+
 class ScheduleItemSerializer(serializers.Serializer):
     title = TitleSummarySerializer()
     episode = serializers.IntegerField(allow_null=True, help_text="null when unknown")
     airs_at = serializers.DateTimeField(help_text="ISO 8601 in Kyiv time")
-    dubs = DubTeamRefSerializer(many=True)
+    dubs = ScheduleDubSerializer(many=True)
 
 
 class ScheduleDaySerializer(serializers.Serializer):
@@ -52,9 +62,15 @@ def _zone(name: str) -> ZoneInfo:
 
 
 def airings(
-    anime: AnimePage, start: dt.datetime, end: dt.datetime
+    anime: AnimePage,
+    start: dt.datetime,
+    end: dt.datetime,
+    now: dt.datetime | None = None,
+    latest: int | None = None,
 ) -> list[tuple[dt.datetime, int | None]]:
-    """(moment, episode number) of each broadcast of ``anime`` in [start, end)."""
+    """(moment, episode number) of each broadcast of ``anime`` in [start, end). ``latest`` is the
+    newest live episode's number: broadcasts before ``now`` are taken as that one, the first from
+    ``now`` on as the next."""
     if anime.next_episode_at:
         anchor = anime.next_episode_at
         # Weekly repeats of the known next airing (k < 0: weeks already past, e.g. this morning).
@@ -76,13 +92,50 @@ def airings(
         if day.weekday() == anime.broadcast_weekday:
             moment = dt.datetime.combine(day, anime.broadcast_time, tzinfo=zone)
             if start <= moment < end:
-                moments.append((moment, None))
-    return moments
+                moments.append(moment)
+    if latest is None or now is None:
+        return [(moment, None) for moment in moments]
+    upcoming = [moment for moment in moments if moment >= now]
+    numbered = [(moment, latest) for moment in moments if moment < now]
+    numbered += [(moment, latest + k) for k, moment in enumerate(upcoming, start=1)]
+    return _within_total(anime, numbered)
 
 
 def _within_total(anime, moments):
     total = anime.episodes_total
     return [(m, n) for m, n in moments if not (total and n and n > total)]
+
+
+def latest_episodes(titles) -> dict[int, int]:
+    """{title id: the number of its newest live episode}, in one query."""
+    paths = {title.path: title.pk for title in titles}
+    steplen = EpisodePage.steplen
+    rows = (
+        EpisodePage.objects.live()
+        .annotate(parent_path=Substr("path", 1, Length("path") - steplen))
+        .filter(parent_path__in=paths)
+        .values("parent_path")
+        .annotate(latest=Max("number"))
+    )
+    return {paths[row["parent_path"]]: row["latest"] for row in rows}
+
+
+def expected_dubs(teams: list, moment: dt.datetime) -> list[dict]:
+    return [
+        {
+            "id": team.id,
+            "slug": team.slug,
+            "title": team.title,
+            "logo_url": team.logo_url,
+            "url_path": team.url_path,
+            "expected_at": (
+                moment + dt.timedelta(hours=team.usual_delay_hours)
+                if team.usual_delay_hours is not None
+                else None
+            ),
+        }
+        for team in teams
+    ]
 
 
 def build_schedule(now: dt.datetime) -> dict:
@@ -97,16 +150,18 @@ def build_schedule(now: dt.datetime) -> dict:
         .prefetch_related("dubbings__dub_team__logo__renditions")
         .order_by("pk")
     )
+    titles = list(titles)
+    latest = latest_episodes(titles)
     for anime in titles:
-        dubs = anime.dub_teams
-        for moment, number in airings(anime, start, end):
+        teams = anime.dub_teams
+        for moment, number in airings(anime, start, end, now, latest.get(anime.pk)):
             local = moment.astimezone(KYIV)
             days[local.date()].append(
                 {
                     "title": anime,
                     "episode": number,
                     "airs_at": local,
-                    "dubs": dubs,
+                    "dubs": expected_dubs(teams, local),
                 }
             )
     return {

@@ -188,13 +188,26 @@ def demo_poster(kind: str, item: dict) -> str:
     return settings.MEDIA_URL + path
 
 
+LOGO_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"  # Debian's fonts-dejavu-core
+
+
+def team_initials(name: str) -> str:
+    """«Тиха Гавань» → «ТГ», «Ліхтарик» → «ЛІ»: the initials the site's team chips show."""
+    words = [word for word in name.split() if word[:1].isalnum()]
+    if len(words) >= 2:
+        return (words[0][0] + words[1][0]).upper()
+    return (words[0][:2] if words else "?").upper()
+
+
 def team_logo(team: dict):
-    """A round PNG logo with the team's Latin initials, stored once as a Wagtail image."""
+    """A round PNG logo with the team's initials (Cyrillic, as its name is written), stored once
+    as a Wagtail image."""
     from PIL import Image as PILImage
     from PIL import ImageDraw, ImageFont
 
     Image = get_image_model()
-    title = f"Логотип: {team['title']}"
+    initials = team_initials(team["title"])
+    title = f"Логотип: {team['title']} ({initials})"
     existing = Image.objects.filter(title=title).first()
     if existing is not None:
         return existing
@@ -202,8 +215,10 @@ def team_logo(team: dict):
     canvas = PILImage.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(canvas)
     draw.ellipse((0, 0, size - 1, size - 1), fill=team.get("color") or "#2aa4f4")
-    initials = "".join(part[0] for part in team["slug"].split("-")[:2]).upper()
-    font = ImageFont.load_default(size=110)
+    try:
+        font = ImageFont.truetype(LOGO_FONT, 100)
+    except OSError:  # no DejaVu: Pillow's own font (its Cyrillic may be missing)
+        font = ImageFont.load_default(size=100)
     draw.text((size / 2, size / 2), initials, font=font, fill="white", anchor="mm")
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG")
@@ -255,6 +270,7 @@ def load_dub_teams(data: dict, parent: DubTeamIndexPage, stats: DemoStats) -> di
             "links": team.get("links", []),
             "color": team.get("color", ""),
             "founded": team.get("founded"),
+            "usual_delay_hours": team.get("usual_delay_hours"),
             "logo": team_logo(team),
         }
         teams[team["slug"]] = upsert_page(parent, DubTeamPage, team["slug"], fields, stats)
@@ -328,10 +344,17 @@ def load_anime(data: dict, parent: AnimeIndexPage, teams: dict, genres, studios,
         )
         dubs = [slug for slug in item.get("dubs", []) if slug in teams]
         duration = (item.get("episode_duration") or 24) * 60
+        episode_titles = item.get("episode_titles") or []
         for number in range(1, (item.get("demo_episodes") or 0) + 1):
             is_movie = item["format"] == "movie"
+            if is_movie:
+                episode_title = item["title"]
+            elif number <= len(episode_titles):
+                episode_title = episode_titles[number - 1]
+            else:
+                episode_title = f"Серія {number}"
             episode_fields = {
-                "title": item["title"] if is_movie else f"Серія {number}",
+                "title": episode_title,
                 "number": number,
                 "duration": duration,
                 "intro_start": None if is_movie else 5,

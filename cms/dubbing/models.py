@@ -52,6 +52,12 @@ class DubTeamPage(HeadlessMixin, Page):
     description = RichTextField("опис", blank=True, features=["bold", "italic", "link"])
     links = models.JSONField("посилання", default=list, blank=True, validators=[validate_links])
     founded = models.PositiveSmallIntegerField("рік заснування", null=True, blank=True)
+    usual_delay_hours = models.PositiveSmallIntegerField(
+        "звичайна затримка озвучення, год",
+        null=True,
+        blank=True,
+        help_text="Скільки годин після виходу серії в Японії зазвичай з'являється озвучення.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("logo"),
@@ -59,6 +65,7 @@ class DubTeamPage(HeadlessMixin, Page):
         FieldPanel("description"),
         FieldPanel("links"),
         FieldPanel("founded"),
+        FieldPanel("usual_delay_hours"),
         InlinePanel("memberships", heading="Учасники", label="Учасник"),
     ]
     search_fields = Page.search_fields + [index.SearchField("description")]

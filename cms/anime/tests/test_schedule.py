@@ -9,7 +9,7 @@ import pytest
 from rest_framework.test import APIRequestFactory
 from wagtail.models import Page
 
-from cms.anime.models import AnimeIndexPage, AnimePage
+from cms.anime.models import AnimeIndexPage, AnimePage, EpisodePage
 from cms.anime.schedule import ScheduleView
 from cms.catalog.models import HomePage
 from cms.dubbing.models import DubTeamIndexPage, DubTeamPage, TitleDubbing
@@ -123,5 +123,54 @@ def test_dub_teams_of_the_title(catalog):
             "title": "Студія Омікрон",
             "logo_url": None,
             "url": "/dub-teams/omikron/",
+            "expected_at": None,
         }
     ]
+
+
+def test_weekly_slot_counts_on_from_the_newest_episode_with_each_teams_delay(catalog):
+    home, index = catalog
+    teams = home.add_child(instance=DubTeamIndexPage(title="Команди", slug="dub-teams"))
+    quick = teams.add_child(
+        instance=DubTeamPage(title="Швидкі", slug="quick", usual_delay_hours=30)
+    )
+    slow = teams.add_child(instance=DubTeamPage(title="Повільні", slug="slow"))
+    # Thursdays 15:00 in Tokyo = 08:00 in Kyiv: this morning's broadcast is already past.
+    anime = add_anime(
+        index,
+        "weekly",
+        broadcast_weekday=3,
+        broadcast_time=dt.time(15, 0),
+        episodes_total=7,
+    )
+    for number in (1, 2, 5):
+        anime.add_child(
+            instance=EpisodePage(title=f"Серія {number}", slug=str(number), number=number)
+        )
+    draft = anime.add_child(instance=EpisodePage(title="Чернетка", slug="9", number=9))
+    draft.unpublish()
+    for team in (quick, slow):
+        TitleDubbing.objects.create(title=anime, dub_team=team, language="uk")
+    add_anime(index, "no-episodes", broadcast_weekday=4, broadcast_time=dt.time(12, 0))
+
+    items = [i for d in get_schedule()["days"] for i in d["items"]]
+    got = [(i["title"]["url"], i["episode"], i["airs_at"]) for i in items]
+    assert got == [
+        ("/anime/weekly/", 5, "2026-11-26T08:00:00+02:00"),  # aired this morning: the newest
+        ("/anime/no-episodes/", None, "2026-11-27T05:00:00+02:00"),
+    ]  # next Thursday's episode 6 is outside the seven days
+    dubs = {d["slug"]: d["expected_at"] for d in items[0]["dubs"]}
+    assert dubs == {"quick": "2026-11-27T14:00:00+02:00", "slow": None}
+
+
+def test_no_broadcast_past_the_last_episode(catalog):
+    _, index = catalog
+    # Fridays 12:00 in Tokyo: tomorrow would be episode 3, and "finale" has only 2.
+    for slug, total in (("longer", 3), ("finale", 2)):
+        anime = add_anime(
+            index, slug, broadcast_weekday=4, broadcast_time=dt.time(12, 0), episodes_total=total
+        )
+        anime.add_child(instance=EpisodePage(title="Серія 2", slug="2", number=2))
+    items = [i for d in get_schedule()["days"] for i in d["items"]]
+    got = [(i["title"]["url"], i["episode"], i["airs_at"]) for i in items]
+    assert got == [("/anime/longer/", 3, "2026-11-27T05:00:00+02:00")]

@@ -1,10 +1,15 @@
 """`load_demo`: a catalog worth showing, and a second run writes nothing at all."""
 
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision
 
 from cms.anime.models import AnimePage, EpisodePage, VideoSource
+from cms.anime.schedule import build_schedule
+from cms.demo.loader import team_initials
 from cms.dubbing.models import DubTeamPage, TitleDubbing
 from cms.manga.models import ChapterPage, MangaPage
 
@@ -33,6 +38,16 @@ def test_demo_catalog_is_complete_and_idempotent(client, settings, tmp_path):
     assert anime.title_native and anime.title_romaji and anime.title_en and anime.year
     assert client.get("/api/v2/titles/?kind=anime").json()["meta"]["total_count"] >= 30
 
+    # A real week: every day of the schedule has a broadcast, with its episode number, and the
+    # teams' usual delays give expected dubs.
+    for day in range(7):
+        days = build_schedule(timezone.now() + dt.timedelta(days=day))["days"]
+        assert all(d["items"] for d in days)
+        items = [item for d in days for item in d["items"]]
+        assert all(item["episode"] for item in items)
+        assert any(dub["expected_at"] for item in items for dub in item["dubs"])
+    assert EpisodePage.objects.filter(title="Тобі, через 2000 років", number=1).exists()
+
     counts = (Revision.objects.count(), PageLogEntry.objects.count(), VideoSource.objects.count())
     call_command("load_demo", "--no-index")
     assert (
@@ -40,3 +55,9 @@ def test_demo_catalog_is_complete_and_idempotent(client, settings, tmp_path):
         PageLogEntry.objects.count(),
         VideoSource.objects.count(),
     ) == counts
+
+
+def test_team_initials_are_cyrillic_like_the_name():
+    assert team_initials("Тиха Гавань") == "ТГ"
+    assert team_initials("Кіт у кімоно") == "КУ"
+    assert team_initials("Ліхтарик") == "ЛІ"

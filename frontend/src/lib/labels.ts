@@ -110,6 +110,20 @@ export function formatDate(value: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
 }
 
+const weekdayTimeFormat = new Intl.DateTimeFormat("uk-UA", {
+  weekday: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/Kyiv",
+});
+
+/** "сб, 14:00" in Kyiv time: when a dub is expected. */
+export function formatWeekdayTime(value: string | null | undefined): string {
+  if (!value) return "";
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? "" : weekdayTimeFormat.format(date);
+}
+
 export function formatTime(value: string | null | undefined): string {
   if (!value) return "";
   const date = new Date(value);

@@ -2,10 +2,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import EmptyState from "@/components/common/EmptyState";
-import DubTeamChips from "@/components/dubbing/DubTeamChips";
+import { DubTeamChip } from "@/components/dubbing/DubTeamChips";
 import Poster from "@/components/titles/Poster";
 import { getSchedule } from "@/lib/api/search";
-import { formatDayMonth, formatTime } from "@/lib/labels";
+import { formatDayMonth, formatTime, formatWeekdayTime } from "@/lib/labels";
 import { pageMetadata } from "@/lib/seo";
 import ui from "@/components/common/ui.module.css";
 import styles from "@/app/schedule/schedule.module.css";
@@ -40,7 +40,7 @@ export default async function ScheduleRoute() {
       ) : (
         <ol className={styles.schedule}>
           {days.map((day) => (
-            <li key={day.date} >
+            <li key={day.date}>
               <h2>
                 {day.weekday} <span className={ui.muted}>{formatDayMonth(day.date)}</span>
               </h2>
@@ -60,16 +60,26 @@ export default async function ScheduleRoute() {
                         <Link href={item.title.url} className={styles.scheduleTitle}>
                           {item.title.title}
                         </Link>
-                        {item.episode !== null && <p className={ui.muted}>Серія {item.episode}</p>}
-                        <DubTeamChips
-                          teams={item.dubs.map((dub) => ({
-                            id: null,
-                            slug: dub.slug,
-                            title: dub.title,
-                            url: `/dub-teams/${dub.slug}/`,
-                            logoUrl: null,
-                          }))}
-                        />
+                        {item.episode !== null && (
+                          <p className={ui.muted} data-testid="schedule-episode">
+                            Серія {item.episode}
+                          </p>
+                        )}
+                        {item.dubs.length > 0 && (
+                          <ul className={styles.scheduleDubs} aria-label="Очікуване озвучення">
+                            {item.dubs.map((dub) => (
+                              <li key={dub.team.slug}>
+                                <DubTeamChip team={dub.team} />
+                                {dub.expectedAt && (
+                                  <span className={ui.muted}>
+                                    {" "}
+                                    ≈ <time dateTime={dub.expectedAt}>{formatWeekdayTime(dub.expectedAt)}</time>
+                                  </span>
+                                )}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
                       </div>
                     </li>
                   ))}

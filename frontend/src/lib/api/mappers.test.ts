@@ -216,14 +216,31 @@ describe("instant search and schedule", () => {
               },
               episode: 1100,
               airs_at: "2026-11-27T18:00:00+02:00",
-              dubs: [{ id: 3, slug: "leleka", title: "Лелека Даб", logo_url: null, url: "/dub-teams/leleka/" }],
+              dubs: [
+                {
+                  id: 3,
+                  slug: "leleka",
+                  title: "Лелека Даб",
+                  logo_url: null,
+                  url: "/dub-teams/leleka/",
+                  expected_at: "2026-11-29T18:00:00+02:00",
+                },
+              ],
             },
           ],
         },
       ],
     });
     expect(days[0]?.weekday).toBe("П’ятниця");
-    expect(days[0]?.items[0]).toMatchObject({ episode: 1100, dubs: [{ slug: "leleka", title: "Лелека Даб" }] });
+    expect(days[0]?.items[0]).toMatchObject({
+      episode: 1100,
+      dubs: [
+        {
+          team: { id: 3, slug: "leleka", title: "Лелека Даб", url: "/dub-teams/leleka/" },
+          expectedAt: "2026-11-29T18:00:00+02:00",
+        },
+      ],
+    });
     expect(mapSchedule(null)).toEqual([]);
   });
 });

@@ -379,9 +379,11 @@ export function mapSchedule(raw: RawSchedule | null | undefined): ScheduleDay[] 
             },
             episode: num(item.episode),
             airsAt: str(item.airs_at) || null,
-            dubs: list(item.dubs)
-              .filter(isRecord)
-              .map((dub) => ({ slug: str(dub.slug), title: str(dub.title) })),
+            dubs: list(item.dubs).flatMap((dub) => {
+              const team = mapDubTeamRef(dub);
+              if (!team || !isRecord(dub)) return [];
+              return [{ team, expectedAt: str(dub.expected_at) || null }];
+            }),
           };
         }),
     }));

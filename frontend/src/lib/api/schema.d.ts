@@ -951,6 +951,20 @@ export interface components {
             weekday: number;
             items: components["schemas"]["ScheduleItem"][];
         };
+        /** @description A dub team (a DubTeamPage) wherever a title, an episode or a chapter mentions it. */
+        ScheduleDub: {
+            id: number;
+            slug: string;
+            title: string;
+            logo_url: string | null;
+            /** @description Шлях сторінки на сайті, напр. /anime/<slug>/ */
+            readonly url: string;
+            /**
+             * Format: date-time
+             * @description the broadcast plus the team's usual delay; null when unknown
+             */
+            expected_at: string | null;
+        };
         ScheduleItem: {
             title: components["schemas"]["TitleSummary"];
             /** @description null when unknown */
@@ -960,7 +974,7 @@ export interface components {
              * @description ISO 8601 in Kyiv time
              */
             airs_at: string;
-            dubs: components["schemas"]["DubTeamRef"][];
+            dubs: components["schemas"]["ScheduleDub"][];
         };
         /**
          * @description * `watching` - Дивлюся

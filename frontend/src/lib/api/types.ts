@@ -172,7 +172,8 @@ export interface ScheduleItem {
   title: { id: number; title: string; url: string; posterUrl: string | null };
   episode: number | null;
   airsAt: string | null;
-  dubs: { slug: string; title: string }[];
+  /** Each team voicing the title, with when its dub is expected (its usual delay), if known. */
+  dubs: { team: DubTeamRef; expectedAt: string | null }[];
 }
 
 export interface ScheduleDay {
