@@ -13,7 +13,8 @@ One query runs in passes:
 Transliteration happens at index time: every name is also indexed in the other alphabet
 (official Ukrainian romanisation of Cyrillic names, and a Ukrainian spelling of Latin ones), so
 "ataka tytaniv" finds "Атака титанів" and "наруто" finds "Naruto". Within a pass, titles whose
-scores tie are ordered by popularity (site rating, then the source's score).
+scores tie are ordered anime first (a manga of the same name is usually the source of the
+anime a visitor is after), then by popularity (site rating, then the source's score).
 
 If Elasticsearch is unreachable the same query runs on the `database` backend when settings
 configure one, otherwise `SearchUnavailable` is raised (the API answers 503).
@@ -47,6 +48,8 @@ SCORE_TIE = 0.05
 # After Elasticsearch fails, skip it for this long instead of waiting on it every request.
 ELASTICSEARCH_RETRY_SECONDS = 30
 MAX_QUERY_LENGTH = 200
+# What `ranked` reads of each hit.
+RANKING_FIELDS = ("id", "rating", "external_score", "kind")
 
 
 SEARCH_DOWN_MESSAGE = "Пошук тимчасово недоступний. Спробуйте за хвилину."
@@ -80,6 +83,7 @@ class Scored:
     pk: int
     score: float
     popularity: float
+    anime: bool = False
 
 
 def searchable_titles(kind: str | None = None) -> QuerySet:
@@ -131,7 +135,7 @@ def with_search_backend(run):
 
 
 def ranked_hits(text: str, kind: str | None, limit: int, backend_name: str) -> list[int]:
-    queryset = searchable_titles(kind).only("id", "rating", "external_score")
+    queryset = searchable_titles(kind).only(*RANKING_FIELDS)
     hits = ranked(queryset.search(text, operator="and", backend=backend_name)[:limit])
     add_new(hits, ranked(queryset.autocomplete(text, backend=backend_name)[:limit]))
     if not hits:  # any word: past the best matches only noise, so fewer of them
@@ -154,7 +158,12 @@ def popularity(page) -> float:
 def ranked(results) -> list[int]:
     return tie_break_by_popularity(
         [
-            Scored(page.pk, float(getattr(page, "_score", None) or 0), popularity(page))
+            Scored(
+                page.pk,
+                float(getattr(page, "_score", None) or 0),
+                popularity(page),
+                anime=page.kind == "anime",
+            )
             for page in results.annotate_score("_score")
         ]
     )
@@ -162,7 +171,7 @@ def ranked(results) -> list[int]:
 
 def tie_break_by_popularity(items: list[Scored]) -> list[int]:
     """Keep the backend's order (its scores grow or shrink with relevance depending on the
-    backend), except that runs of near-equal scores go by popularity."""
+    backend), except that runs of near-equal scores go anime first, then by popularity."""
     if not items:
         return []
     tolerance = SCORE_TIE * (max(abs(item.score) for item in items) or 1.0)
@@ -172,12 +181,16 @@ def tie_break_by_popularity(items: list[Scored]) -> list[int]:
             runs[-1].append(item)
         else:
             runs.append([item])
-    return [item.pk for run in runs for item in sorted(run, key=lambda item: -item.popularity)]
+    return [
+        item.pk
+        for run in runs
+        for item in sorted(run, key=lambda item: (not item.anime, -item.popularity))
+    ]
 
 
 def fuzzy_hits(text: str, kind: str | None, backend_name: str) -> list[int]:
     if is_elasticsearch(backend_name):
-        queryset = searchable_titles(kind).only("id", "rating", "external_score")
+        queryset = searchable_titles(kind).only(*RANKING_FIELDS)
         return ranked(queryset.search(Fuzzy(text), backend=backend_name)[:FUZZY_LIMIT])
     if connection.vendor == "postgresql":
         return trigram_hits(text, kind)

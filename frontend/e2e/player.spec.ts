@@ -119,6 +119,71 @@ describe("player", () => {
     expect(await page.$eval("video", (v) => (v as HTMLVideoElement).muted)).toBe(true);
   });
 
+  it("fetches nothing from the provider before play", async () => {
+    const page = await newPage();
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
+    const before = fixture.requests.length;
+    await page.goto(`${BASE_URL}/anime/${seeded.slug}/1/`, { waitUntil: "networkidle" });
+    await page.waitForSelector('[data-testid="player"]:not([aria-busy])');
+    expect(requested.filter((url) => url.startsWith(fixture.url) || url.includes(".m3u8"))).toEqual([]);
+    expect(fixture.requests.length).toBe(before);
+    await play(page);
+    expect(requested.some((url) => url.startsWith(fixture.url) && url.endsWith(".m3u8"))).toBe(true);
+  });
+
+  it("keyboard paths: focus after «Відтворити», volume arrows, the settings menu", async () => {
+    const page = await newPage();
+    await openEpisode(page, 1);
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement;
+        return element?.getAttribute("aria-label") ?? element?.textContent?.trim() ?? element?.tagName;
+      });
+    await page.focus('button[aria-label="Відтворити"]');
+    await page.keyboard.press("Enter");
+    await waitForTime(page, 0.5);
+    expect(await focused()).toBe("Відеоплеєр");
+
+    const volume = page.getByRole("slider", { name: "Гучність" });
+    await volume.focus();
+    const [volumeBefore, timeBefore] = await page.$eval("video", (v) => [
+      (v as HTMLVideoElement).volume,
+      (v as HTMLVideoElement).currentTime,
+    ]);
+    await page.keyboard.press("ArrowLeft");
+    const [volumeAfter, timeAfter] = await page.$eval("video", (v) => [
+      (v as HTMLVideoElement).volume,
+      (v as HTMLVideoElement).currentTime,
+    ]);
+    expect(volumeAfter).toBeCloseTo(volumeBefore - 0.05, 2);
+    expect(timeAfter).toBeGreaterThanOrEqual(timeBefore); // no 5 s jump back
+
+    const settings = page.locator('[data-testid="player-settings"]');
+    await settings.focus();
+    await page.keyboard.press("Enter");
+    expect(await settings.getAttribute("aria-expanded")).toBe("true");
+    const item = () =>
+      page.evaluate(() => (document.activeElement?.getAttribute("role") ?? "") + ":" + document.activeElement?.textContent);
+    const first = await item();
+    expect(first.startsWith("menuitemradio:")).toBe(true);
+    await page.keyboard.press("ArrowDown");
+    const second = await item();
+    expect(second).not.toBe(first);
+    expect(second.startsWith("menuitemradio:")).toBe(true);
+    expect(await page.$eval("video", (v) => (v as HTMLVideoElement).volume)).toBeCloseTo(volumeAfter, 2);
+    await page.keyboard.press("Escape");
+    expect(await page.locator('[role="menu"]').count()).toBe(0);
+    expect(await focused()).toBe("Налаштування");
+
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("End"); // the fastest speed
+    await page.keyboard.press("Enter");
+    expect(await page.locator('[role="menu"]').count()).toBe(0);
+    expect(await focused()).toBe("Налаштування");
+    expect(await page.$eval("video", (v) => (v as HTMLVideoElement).playbackRate)).toBe(2);
+  });
+
   it("on a phone: tap to play, double tap on the right third seeks 10 s forward", async () => {
     const context = await browser.newContext({
       viewport: { width: 390, height: 800 },
@@ -266,6 +331,8 @@ describe("player", () => {
     const page = await newPage();
     await openEpisode(page, 2);
     const frame = page.locator('[data-testid="player-iframe"]');
+    expect(await frame.count()).toBe(0); // the provider's page loads only on play
+    await page.click('button[aria-label="Відтворити"]');
     await frame.waitFor();
     expect(await frame.getAttribute("src")).toBe(`${fixture.url}/iframe.html`);
     expect(await frame.getAttribute("sandbox")).toContain("allow-scripts");
@@ -277,6 +344,7 @@ describe("player", () => {
   it("shows a Ukrainian message for a dead source instead of a blank player", async () => {
     const page = await newPage();
     await openEpisode(page, 3);
+    await page.click('button[aria-label="Відтворити"]');
     const message = page.locator('[data-testid="player-message"]');
     await message.waitFor({ timeout: 30_000 });
     expect(await message.textContent()).toContain("Не вдалося відтворити це відео");

@@ -57,4 +57,37 @@ describe("site polish", () => {
     await expect(page.getByRole("list", { name: "Очікуване озвучення" }).first().isVisible()).resolves.toBe(true);
     expect(await page.locator('ul[aria-label="Очікуване озвучення"] time').count()).toBe(expected);
   });
+
+  it("shows one episode list with a dub picker and fetches no stream on the title page", async () => {
+    current = await openTrackedPage(browser, DESKTOP);
+    const { page } = current;
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
+    await page.goto(`${BASE_URL}/anime/attack-on-titan/`, { waitUntil: "networkidle" });
+    const list = page.locator("#episodes ~ ol > li");
+    const links = await page.locator('a[href^="/anime/attack-on-titan/"][href$="/"]').evaluateAll((anchors) =>
+      anchors.map((a) => a.getAttribute("href")).filter((href) => /\/\d+\/$/.test(href ?? "")),
+    );
+    // Each episode is linked once from the list (the hero's «Дивитися» button adds episode 1).
+    const counts = new Map<string, number>();
+    for (const href of links) counts.set(href!, (counts.get(href!) ?? 0) + 1);
+    expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
+    expect([...counts.entries()].filter(([, n]) => n === 2).map(([href]) => href)).toEqual([
+      "/anime/attack-on-titan/1/",
+    ]);
+    const all = await list.count();
+    expect(all).toBe(6);
+    await expect(page.getByText("Тобі, через 2000 років").isVisible()).resolves.toBe(true);
+
+    const picker = page.getByRole("group", { name: "Озвучення" });
+    const options = picker.getByRole("button");
+    expect(await options.count()).toBeGreaterThanOrEqual(3); // «Усі» + two teams (+ original)
+    await options.nth(1).click();
+    expect(await options.nth(1).getAttribute("aria-pressed")).toBe("true");
+    const teamEpisodes = Number((await options.nth(1).locator("span").last().textContent())?.trim());
+    expect(await list.count()).toBe(teamEpisodes);
+
+    expect(requested.filter((url) => /\.m3u8|mux\.dev|akamaihd|apple\.com|youtube/.test(url))).toEqual([]);
+  });
 });
+

@@ -40,7 +40,8 @@ export function TimeLabel({ children, testId }: { children: ReactNode; testId?: 
   );
 }
 
-/** A small range slider (volume, zoom). Hidden on narrow screens, like the time. */
+/** A small range slider (volume, zoom). Hidden on narrow screens, like the time. Its arrow keys
+ * move the slider (the browser's own behaviour), never the media frame's shortcuts. */
 export function Slider(props: {
   label: string;
   value: number;
@@ -59,6 +60,9 @@ export function Slider(props: {
       step={props.step}
       value={props.value}
       onChange={(event) => props.onChange(Number(event.target.value))}
+      onKeyDown={(event) => {
+        if (event.key.startsWith("Arrow") || event.key === "Home" || event.key === "End") event.stopPropagation();
+      }}
     />
   );
 }

@@ -8,12 +8,16 @@ export function ControlButton(props: {
   children: ReactNode;
   active?: boolean;
   testId?: string;
+  /** For a button that opens a menu: whether it is open. */
+  expanded?: boolean;
 }) {
   return (
     <button
       type="button"
       className={`${styles.control} ${props.active ? styles.controlActive : ""}`}
       aria-label={props.label}
+      aria-haspopup={props.expanded === undefined ? undefined : "menu"}
+      aria-expanded={props.expanded}
       title={props.label}
       data-testid={props.testId}
       onClick={props.onClick}

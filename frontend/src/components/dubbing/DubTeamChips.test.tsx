@@ -1,7 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { DubTeamRef } from "@/lib/api/types";
-import DubTeamChips from "./DubTeamChips";
+import DubTeamChips, { teamInitials } from "./DubTeamChips";
 
 const team = (slug: string, title: string, logoUrl: string | null): DubTeamRef => ({
   id: 1,
@@ -22,7 +22,7 @@ describe("DubTeamChips", () => {
     expect(logos).toHaveLength(1);
     expect(logos[0]?.getAttribute("src")).toBe("/media/l.png");
     expect(screen.getByRole("link", { name: "Ліхтарик" })).toHaveAttribute("href", "/dub-teams/likhtaryk-studio/");
-    expect(screen.getByRole("link", { name: "Тиха Гавань" })).toHaveTextContent("ТТиха Гавань");
+    expect(screen.getByRole("link", { name: "Тиха Гавань" })).toHaveTextContent("ТГТиха Гавань");
   });
 
   it("shows at most `limit` chips, without links, and counts the rest", () => {
@@ -35,9 +35,15 @@ describe("DubTeamChips", () => {
     );
     expect(screen.queryByRole("link")).toBeNull();
     expect(screen.getAllByRole("listitem").map((item) => item.textContent)).toEqual([
-      "ААльфа",
-      "ББета",
+      "АЛАльфа",
+      "БЕБета",
       "+1",
     ]);
+  });
+
+  it("takes Cyrillic initials as the name is written", () => {
+    expect(teamInitials("Тиха Гавань")).toBe("ТГ");
+    expect(teamInitials("Кіт у кімоно")).toBe("КУ");
+    expect(teamInitials("Ліхтарик")).toBe("ЛІ");
   });
 });

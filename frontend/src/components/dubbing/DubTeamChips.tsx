@@ -10,6 +10,15 @@ interface DubTeamChipsProps {
   limit?: number;
 }
 
+/** «Тиха Гавань» → «ТГ», «Ліхтарик» → «ЛІ»: the initials a team without a logo shows (and the
+ * demo's generated logos, `cms/demo/loader.py`), written as the name is. */
+export function teamInitials(name: string): string {
+  const words = name.split(/\s+/).filter((word) => /^[\p{L}\p{N}]/u.test(word));
+  const [first, second] = words;
+  if (first && second) return (first[0]! + second[0]!).toUpperCase();
+  return (first?.slice(0, 2) ?? "?").toUpperCase();
+}
+
 export function DubTeamChip({ team, linked = true }: { team: DubTeamRef; linked?: boolean }) {
   const content = (
     <>
@@ -19,7 +28,7 @@ export function DubTeamChip({ team, linked = true }: { team: DubTeamRef; linked?
         <img className={styles.dubChipLogo} src={team.logoUrl} alt="" width={18} height={18} />
       ) : (
         <span className={`${styles.dubChipLogo} ${styles.dubChipLogoInitial}`} aria-hidden="true">
-          {team.title.slice(0, 1).toUpperCase()}
+          {teamInitials(team.title)}
         </span>
       )}
       <span>{team.title}</span>

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import Breadcrumbs from "@/components/common/Breadcrumbs";
 import EmptyState from "@/components/common/EmptyState";
+import { teamInitials } from "@/components/dubbing/DubTeamChips";
 import type { PageType, PageViewProps } from "@/components/pages/types";
 import Description from "@/components/titles/Description";
 import TitleGrid from "@/components/titles/TitleGrid";
@@ -23,7 +24,7 @@ function TeamLogo({ team, size }: { team: DubTeamDetail; size: number }) {
       style={{ width: size, height: size, background: team.color || undefined }}
       aria-hidden="true"
     >
-      {team.title.slice(0, 1).toUpperCase()}
+      {teamInitials(team.title)}
     </span>
   );
 }

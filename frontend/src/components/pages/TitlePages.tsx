@@ -2,9 +2,7 @@
 import Link from "next/link";
 import Breadcrumbs from "@/components/common/Breadcrumbs";
 import DubTeamChips from "@/components/dubbing/DubTeamChips";
-import DubGroups from "@/components/episodes/DubGroups";
-import EpisodeList from "@/components/episodes/EpisodeList";
-import { groupEpisodesByDub } from "@/components/episodes/episodeDubs";
+import EpisodeBrowser from "@/components/episodes/EpisodeBrowser";
 import type { PageType, PageViewProps } from "@/components/pages/types";
 import JsonLd from "@/components/seo/JsonLd";
 import Description from "@/components/titles/Description";
@@ -94,16 +92,12 @@ async function AnimeView({ page, path }: PageViewProps) {
         <h2 id="about">Опис</h2>
         <Description html={title.descriptionHtml} />
       </section>
-      <section className={ui.section} aria-labelledby="dubs">
-        <h2 id="dubs">Озвучення</h2>
-        <DubGroups groups={groupEpisodesByDub(episodes)} />
-      </section>
       <section className={ui.section} aria-labelledby="episodes">
         <h2 id="episodes">
           Серії <span className={ui.muted}>{countLabel(episodes.length, EPISODE_FORMS)}</span>
         </h2>
         {episodes.length > 0 ? (
-          <EpisodeList episodes={episodes} />
+          <EpisodeBrowser episodes={episodes} />
         ) : (
           <p className={ui.muted}>Серій поки немає.</p>
         )}

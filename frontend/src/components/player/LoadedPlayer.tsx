@@ -12,7 +12,7 @@ import { useFullscreen } from "@/components/controls/useFullscreen";
 import type { PlaybackData } from "@/lib/api/playback";
 import DubBar from "./DubBar";
 import { doubleTapSeek, type Tap } from "./gestures";
-import { BigPlayButton, MessageOverlay, NextEpisodeOverlay, ResumeOverlay, SkipButton } from "./Overlays";
+import { BigPlayButton, LoadingOverlay, MessageOverlay, NextEpisodeOverlay, ResumeOverlay, SkipButton } from "./Overlays";
 import styles from "./Player.module.css";
 import PlayerControls from "./PlayerControls";
 import { KEY_SEEK_SECONDS, KEY_VOLUME_STEP, keyAction } from "./playerKeys";
@@ -33,7 +33,7 @@ export default function LoadedPlayer({ data, onNavigate }: { data: PlaybackData;
   const lastTap = useRef<Tap | null>(null);
   const { prefs, updatePrefs } = usePlayerPrefs();
   const choice = useStreamChoice(data, videoRef, prefs, updatePrefs);
-  const { source, stream, failed, autoplayRef } = choice;
+  const { source, stream, failed, autoplayRef, engaged, engage } = choice;
   const video = useVideoState(videoRef);
   const { seekTo } = video;
   const resume = useResumePosition(data.episode.id, videoRef);
@@ -59,8 +59,19 @@ export default function LoadedPlayer({ data, onNavigate }: { data: PlaybackData;
   }, [choice.subtitle, source]);
 
   const { dismissOffer } = resume;
+  /** First play: load the stream now, and keep keyboard focus in the player (the big button
+   * that had it goes away). */
+  const start = useCallback(
+    (at = 0) => {
+      dismissOffer();
+      engage(at);
+      frameRef.current?.focus();
+    },
+    [dismissOffer, engage],
+  );
   const togglePlay = useCallback(() => {
     const element = videoRef.current;
+    if (!engaged) return start();
     if (!element) return;
     // Remember the viewer's intent: a dub or quality switch resumes playing only if they were.
     autoplayRef.current = element.paused;
@@ -70,7 +81,7 @@ export default function LoadedPlayer({ data, onNavigate }: { data: PlaybackData;
     } else {
       element.pause();
     }
-  }, [autoplayRef, dismissOffer]);
+  }, [autoplayRef, dismissOffer, engaged, start]);
 
   const setVolume = (volume: number) => updatePrefs({ volume: Math.min(1, Math.max(0, volume)), muted: volume <= 0 });
   const toggleMute = () => updatePrefs({ muted: !prefs.muted });
@@ -87,7 +98,14 @@ export default function LoadedPlayer({ data, onNavigate }: { data: PlaybackData;
     if (target.tagName === "BUTTON" && (event.key === " " || event.key === "Enter")) return;
     const element = videoRef.current;
     const action = keyAction(event.key);
-    if (!element || stream.mode === "iframe" || !action) return;
+    if (stream.mode === "iframe" || !action) return;
+    if (!engaged) {
+      if (action !== "togglePlay") return;
+      start();
+      event.preventDefault();
+      return;
+    }
+    if (!element) return;
     if (action === "togglePlay") togglePlay();
     else if (action === "back") seekTo(element.currentTime - KEY_SEEK_SECONDS);
     else if (action === "forward") seekTo(element.currentTime + KEY_SEEK_SECONDS);
@@ -109,6 +127,7 @@ export default function LoadedPlayer({ data, onNavigate }: { data: PlaybackData;
   };
 
   const resumeFrom = (position: number) => {
+    if (!engaged) return start(position);
     dismissOffer();
     autoplayRef.current = true;
     seekTo(position);
@@ -133,7 +152,7 @@ export default function LoadedPlayer({ data, onNavigate }: { data: PlaybackData;
         onPointerMove={controls.show}
         onPointerDown={controls.show}
       >
-        {stream.mode === "iframe" && !failed && (
+        {stream.mode === "iframe" && !failed && engaged && (
           <iframe
             className={styles.iframe}
             src={stream.url}
@@ -195,7 +214,10 @@ export default function LoadedPlayer({ data, onNavigate }: { data: PlaybackData;
             }
           />
         )}
-        {isVideo && !failed && !video.started && resume.offer === null && <BigPlayButton onClick={togglePlay} />}
+        {(isVideo || stream.mode === "iframe") && !failed && !engaged && resume.offer === null && (
+          <BigPlayButton onClick={() => start()} />
+        )}
+        {isVideo && !failed && engaged && !video.started && <LoadingOverlay />}
         {isVideo && !failed && resume.offer !== null && <ResumeOverlay position={resume.offer} onResume={resumeFrom} />}
         {isVideo && mark && markEnd != null && <SkipButton mark={mark} onClick={() => seekTo(markEnd)} />}
         {next.countdown !== null && data.next && (

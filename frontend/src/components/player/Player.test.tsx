@@ -92,7 +92,10 @@ describe("Player", () => {
       ]),
     );
     render(<Player episodeId={3} />);
-    const frame = await screen.findByTitle("Плеєр провайдера");
+    // The provider's page is not loaded until the viewer presses play.
+    fireEvent.click(await screen.findByRole("button", { name: "Відтворити" }));
+    expect(screen.getByRole("region", { name: "Відеоплеєр" })).toHaveFocus();
+    const frame = screen.getByTitle("Плеєр провайдера");
     expect(frame).toHaveAttribute("src", "https://ashdi.vip/vod/1");
     expect(frame.getAttribute("sandbox")).toBe("allow-scripts allow-same-origin allow-presentation");
     fireEvent.click(screen.getByRole("button", { name: "Команда Б" }));

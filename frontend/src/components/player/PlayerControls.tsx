@@ -76,11 +76,16 @@ export default function PlayerControls(props: Props) {
 
       {props.subtitles.length > 0 && (
         <MenuAnchor>
-          <ControlButton label="Субтитри" onClick={() => menus.toggle("subtitles")} active={props.subtitle >= 0}>
+          <ControlButton
+            label="Субтитри"
+            onClick={() => menus.toggle("subtitles")}
+            active={props.subtitle >= 0}
+            expanded={menus.open === "subtitles"}
+          >
             <SubtitlesIcon />
           </ControlButton>
           {menus.open === "subtitles" && (
-            <Menu title="Субтитри">
+            <Menu title="Субтитри" onClose={menus.close}>
               <MenuItem selected={props.subtitle < 0} onClick={menus.choose(() => props.onSubtitle(-1))}>
                 Вимкнено
               </MenuItem>
@@ -99,11 +104,16 @@ export default function PlayerControls(props: Props) {
       )}
 
       <MenuAnchor>
-        <ControlButton label="Налаштування" onClick={() => menus.toggle("settings")} testId="player-settings">
+        <ControlButton
+          label="Налаштування"
+          onClick={() => menus.toggle("settings")}
+          testId="player-settings"
+          expanded={menus.open === "settings"}
+        >
           <SettingsIcon />
         </ControlButton>
         {menus.open === "settings" && (
-          <Menu title="Налаштування">
+          <Menu title="Налаштування" onClose={menus.close}>
             {props.qualities.length > 0 && (
               <MenuGroup label="Якість" testId="player-quality-menu">
                 {props.qualities.map((item) => (

@@ -2,7 +2,8 @@
 /**
  * Which stream plays: the dub (remembered, else Ukrainian), the quality (a per-quality playlist
  * by URL, or a master playlist's level through hls.js) and the subtitle track. Switching the
- * dub or a per-quality playlist reloads the stream at the same position.
+ * dub or a per-quality playlist reloads the stream at the same position. Nothing is fetched from
+ * the provider (stream or iframe) before `engage`, called when the viewer presses play.
  */
 import { useCallback, useMemo, useRef, useState, type RefObject } from "react";
 import type { PlaybackData } from "@/lib/api/playback";
@@ -30,12 +31,21 @@ export function useStreamChoice(
   const startAt = useRef(0);
   /** Whether the next stream starts playing by itself: the viewer was playing before a switch. */
   const autoplay = useRef(false);
+  const [engaged, setEngaged] = useState(false);
   const { levels, level, playingLevel, setLevel } = useStreamEngine(videoRef, stream, {
     startAt,
     autoplay,
     preferredHeight: prefs.quality,
     onFatal: () => setFailed(true),
+    enabled: engaged,
   });
+
+  /** The viewer pressed play: load the stream (from `at` seconds) and play it once it is ready. */
+  const engage = useCallback((at = 0) => {
+    startAt.current = at;
+    autoplay.current = true;
+    setEngaged(true);
+  }, []);
 
   /** Load another stream (dub or per-quality playlist) at the current position. */
   const switchStream = useCallback(
@@ -92,6 +102,8 @@ export function useStreamChoice(
     source,
     stream,
     failed,
+    engaged,
+    engage,
     autoplayRef: autoplay,
     subtitle,
     setSubtitle,

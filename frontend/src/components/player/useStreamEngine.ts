@@ -3,6 +3,8 @@
  * Loads one stream into the <video>: hls.js where Media Source Extensions exist (Chromium,
  * Firefox; it gives us the quality levels), native HLS elsewhere (Safari on iOS), a plain
  * `src` for MP4. A new stream starts at `startAt` so dub and quality switches keep the position.
+ * Nothing is loaded (neither hls.js nor a byte of the stream) until `enabled`: the viewer
+ * pressed play.
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import type HlsType from "hls.js";
@@ -21,12 +23,14 @@ export interface EngineOptions {
   autoplay: RefObject<boolean>;
   preferredHeight: number | null;
   onFatal: () => void;
+  /** False until the viewer starts playback. */
+  enabled: boolean;
 }
 
 export function useStreamEngine(
   videoRef: RefObject<HTMLVideoElement | null>,
   stream: Stream,
-  { startAt, autoplay, preferredHeight, onFatal }: EngineOptions,
+  { startAt, autoplay, preferredHeight, onFatal, enabled }: EngineOptions,
 ) {
   const hlsRef = useRef<HlsType | null>(null);
   const [levels, setLevels] = useState<Level[]>([]);
@@ -41,7 +45,7 @@ export function useStreamEngine(
     fatal.current = onFatal;
   });
 
-  const url = stream.mode === "hls" || stream.mode === "file" ? stream.url : null;
+  const url = enabled && (stream.mode === "hls" || stream.mode === "file") ? stream.url : null;
   const mode = stream.mode;
 
   useEffect(() => {
