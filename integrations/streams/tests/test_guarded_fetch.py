@@ -88,7 +88,8 @@ def test_an_endless_or_dripping_page_costs_at_most_the_timeout(handler):
         url = server.url("/embed", host="localhost")
         started = time.monotonic()
         result = adapter_for("player").resolve(spec(url))
-        assert time.monotonic() - started < 3.0  # the drip lasts 10 s
+        # The drip lasts 10 s; the cap is 2 s. The margin absorbs a loaded CI machine.
+        assert time.monotonic() - started < 8.0
     assert (result.kind, result.iframe_url) == ("iframe", url)
 
 
@@ -103,7 +104,9 @@ def test_the_playerjs_reader_gives_up_on_a_page_built_to_be_slow():
         started = time.monotonic()
         with pytest.raises(playerjs.PlayerConfigNotFound):
             playerjs.parse_player_page(page)
-        assert time.monotonic() - started < 2.0  # unbounded: hours (quadratic)
+        # Linear: well under a second here; quadratic took hours. The wide bound only tells the
+        # two apart, so a loaded machine cannot fail it.
+        assert time.monotonic() - started < 30.0
 
 
 def test_deep_playlists_are_cut_short():
