@@ -12,7 +12,7 @@ from wagtail.models import Page, Site
 from cms.anime.models import AnimeIndexPage, AnimePage, EpisodePage, VideoSource
 from cms.catalog.models import Genre, HomePage, Studio
 from cms.dubbing.models import DubTeamIndexPage, DubTeamPage
-from cms.manga.models import MangaIndexPage, MangaPage
+from cms.manga.models import ChapterPage, MangaIndexPage, MangaPage
 
 
 @pytest.fixture(autouse=True)
@@ -151,5 +151,17 @@ def make_episode(db):
         episode.sources = [VideoSource(**source) for source in sources]
         anime.add_child(instance=episode)
         return publish(episode)
+
+    return make
+
+
+@pytest.fixture
+def make_chapter(db):
+    def make(manga: MangaPage, number, **fields) -> ChapterPage:
+        slug = str(number).replace(".", "-")
+        fields.setdefault("title", f"Розділ {number}")
+        chapter = ChapterPage(slug=slug, number=number, **fields)
+        manga.add_child(instance=chapter)
+        return publish(chapter)
 
     return make

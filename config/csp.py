@@ -1,6 +1,7 @@
 """Content-Security-Policy of production (django-csp): where frames, media, fetches and images
-may come from is derived from the stream provider and poster host allowlists, so adding a
-provider to `STREAM_PROVIDER_HOSTS` is the only change needed for its player to load."""
+may come from is derived from the stream provider and image host allowlists (posters and the
+manga reader's page images), so adding a provider to `STREAM_PROVIDER_HOSTS` (or an image host
+to `READER_IMAGE_HOSTS`) is the only change needed for its player (or its pages) to load."""
 
 from csp.constants import NONE, SELF
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -18,14 +19,14 @@ def host_sources(hosts) -> list[str]:
     return sources
 
 
-def policy_directives(stream_provider_hosts: dict[str, list[str]], poster_hosts) -> dict:
+def policy_directives(stream_provider_hosts: dict[str, list[str]], image_hosts) -> dict:
     streams = host_sources(host for hosts in stream_provider_hosts.values() for host in hosts)
     return {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF, "'unsafe-inline'"],
         "font-src": [SELF, "data:"],
-        "img-src": [SELF, "data:", "blob:", *host_sources(poster_hosts)],
+        "img-src": [SELF, "data:", "blob:", *host_sources(image_hosts)],
         # hls.js plays through MediaSource (blob:) and fetches playlists and segments.
         "media-src": [SELF, "blob:", *streams],
         "connect-src": [SELF, *streams],

@@ -1,7 +1,8 @@
 """A shared rate limiter for the provider clients.
 
 Each provider has a key (``jikan``) and a set of sliding-window rules ("3 per second and 60 per
-minute"). ``acquire(key)`` blocks until a request is allowed by every rule; ``block(key, s)``
+minute"). ``acquire(key)`` blocks until a request is allowed by every rule (``try_acquire``
+takes a slot only if one is free now, for a request a visitor waits on); ``block(key, s)``
 pauses the key entirely (a 429's ``Retry-After``). With ``REDIS_URL`` configured the windows live
 in Redis so every worker process shares them; otherwise they live in this process.
 
@@ -38,6 +39,8 @@ DEFAULT_RULES: dict[str, tuple[Rule, ...]] = {
     "anilist": (Rule(90, MINUTE),),
     "kitsu": (Rule(10, SECOND),),
     "mangadex": (Rule(5, SECOND),),
+    # MangaDex's at-home endpoint (asked while a reader waits) has its own, lower limit.
+    "mangadex-at-home": (Rule(5, SECOND), Rule(40, MINUTE)),
     "hikka": (Rule(5, SECOND),),
 }
 
@@ -94,6 +97,11 @@ class RateLimiter:
                 return waited
             self.clock.sleep(wait)
             waited += wait
+
+    def try_acquire(self, key: str) -> float:
+        """Take a slot on ``key`` if one is free now (0.0); else the seconds until one is, and
+        nothing is taken. For requests a visitor waits on, which must not sleep."""
+        return self._try_acquire(key, self.rules.get(key, ()), self.clock.now())
 
     def block(self, key: str, seconds: float) -> None:
         """Allow nothing on ``key`` for ``seconds`` (never shortens an existing block)."""

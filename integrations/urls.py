@@ -1,3 +1,5 @@
-"""API routes of this app, included under /api/."""
+"""API routes of the integrations package, included under /api/: the manga reader."""
 
-urlpatterns = []
+from django.urls import include, path
+
+urlpatterns = [path("", include("integrations.reader.urls"))]

@@ -1,7 +1,7 @@
 """The guarded HTTP client: how we fetch a page someone else controls.
 
 ``fetch(url, hosts=…, timeout=…)`` GETs a page for the stream resolver, the periodic source
-check (and, later, the MangaDex reader) under these rules:
+check and the manga reader (MangaDex's at-home API, relayed page images) under these rules:
 
 - every hop must pass ``outbound.urls`` and be on ``hosts``; redirects are followed by hand,
   at most ``max_redirects`` (3), each hop checked like the first;

@@ -1,8 +1,9 @@
 """The representation layer: every shape the API shares, one serializer each, used by the page
 types' `api_fields` and by every custom endpoint (and so listed once in the OpenAPI schema):
 `Label` (genre, studio), `DubTeamRef`, `TitleSummary`, `TitleCard` (a summary with what the
-catalog grid shows), `EpisodeRef` and `ChapterRef`. They read attributes or dict keys, so a model
-instance, a `.values()` row or a neighbour annotation all serialize alike. The catalog is the
+catalog grid shows), `EpisodeRef`, `ChapterRef` and `TranslatorField` (a team or its name).
+They read attributes or dict keys, so a model instance, a `.values()` row or a neighbour
+annotation all serialize alike. The catalog is the
 base layer, so these name no model of the apps above it.
 
 Link convention: every link our API returns is the page's path on the public site, relative to
@@ -10,6 +11,7 @@ its origin (`/anime/<slug>/`, `/anime/<slug>/<n>/`, `/dub-teams/<slug>/`), in a 
 `url` (`SitePathField`). Only Wagtail's own `meta.html_url` stays absolute (`FRONTEND_URL` +
 the path), as Wagtail defines it."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .paths import frontend_url, page_path
@@ -47,6 +49,30 @@ class DubTeamRefSerializer(serializers.Serializer):
     title = serializers.CharField()
     logo_url = serializers.CharField(allow_null=True)
     url = SitePathField()
+
+
+@extend_schema_field(
+    {
+        "oneOf": [{"$ref": "#/components/schemas/DubTeamRef"}, {"type": "string"}],
+        "nullable": True,
+        "description": "Команда перекладу: її сторінка на сайті, або лише назва, якщо сторінки "
+        "немає (null — невідомо)",
+    }
+)
+class TranslatorField(serializers.Field):
+    """Who translated a chapter: a `DubTeamRef` when the team has a page here, else its name
+    (`translator_name`, e.g. a MangaDex scanlation group), else null. Reads the whole object."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "*")
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        team = getattr(value, "translator", None)
+        if team is not None:
+            return DubTeamRefSerializer(team).data
+        return getattr(value, "translator_name", "") or None
 
 
 class TitleSummarySerializer(serializers.Serializer):

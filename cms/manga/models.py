@@ -1,8 +1,10 @@
 """Manga content: MangaIndexPage -> MangaPage -> ChapterPage. Page images are never stored:
-a chapter points at MangaDex or at a list of external image URLs."""
+a chapter points at MangaDex, at a list of external image URLs, or only at the page where it is
+read elsewhere (`source_url`: a chapter hosted by its translators)."""
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -21,8 +23,9 @@ from cms.catalog.models import (
     title_edit_handler,
 )
 from cms.catalog.neighbours import neighbour_ref, with_neighbours
-from cms.catalog.serializers import ChapterRefSerializer, DubTeamRefSerializer
+from cms.catalog.serializers import ChapterRefSerializer, TranslatorField
 from cms.catalog.validators import validate_http_url
+from outbound.hosts import is_allowed_url
 
 
 class MangaIndexPage(SectionIndexPage):
@@ -68,6 +71,23 @@ class ChapterForm(NumberedChildForm):
     def sibling_filter(self, cleaned_data: dict) -> dict:
         return {"number": cleaned_data["number"], "language": cleaned_data.get("language", "uk")}
 
+    def clean(self):
+        cleaned = super().clean()
+        # Browsers load page images straight from their host, which the Content-Security-Policy
+        # allows only for READER_IMAGE_HOSTS: a page elsewhere would never show.
+        hosts = settings.READER_IMAGE_HOSTS
+        urls = cleaned.get("page_urls")
+        off_list = (
+            [u for u in urls if not is_allowed_url(u, hosts)] if isinstance(urls, list) else []
+        )
+        if off_list:
+            self.add_error(
+                "page_urls",
+                f"{str(off_list[0])[:100]}: сторінки можуть бути лише на дозволених хостах "
+                f"({', '.join(hosts)}; налаштування READER_IMAGE_HOSTS).",
+            )
+        return cleaned
+
 
 # A reader goes from chapter to chapter in one language.
 NEIGHBOUR_PARTITION = ("language",)
@@ -87,22 +107,39 @@ class ChapterPage(HeadlessMixin, Page):
         on_delete=models.SET_NULL,
         related_name="chapters",
     )
+    translator_name = models.CharField(
+        "перекладач (назва)",
+        max_length=255,
+        blank=True,
+        help_text="Назва команди, коли її сторінки на сайті немає (імпорт з MangaDex бере її "
+        "з групи перекладачів).",
+    )
     mangadex_chapter_id = models.CharField("ID розділу на MangaDex", max_length=64, blank=True)
     page_urls = models.JSONField("адреси сторінок", default=list, blank=True)
+    source_url = models.URLField(
+        "посилання на джерело",
+        max_length=500,
+        blank=True,
+        validators=[validate_http_url],
+        help_text="Де розділ можна прочитати в перекладачів. Без MangaDex і без адрес сторінок "
+        "читач показує лише це посилання.",
+    )
 
     base_form_class = ChapterForm
     content_panels = [
         FieldRowPanel([FieldPanel("volume"), FieldPanel("number"), FieldPanel("language")]),
         FieldPanel("title", heading="Назва розділу"),
         PageChooserPanel("translator", "dubbing.DubTeamPage"),
+        FieldPanel("translator_name"),
         FieldPanel("mangadex_chapter_id"),
         FieldPanel("page_urls"),
+        FieldPanel("source_url"),
     ]
     api_fields = [
         APIField("volume"),
         APIField("number"),
         APIField("language"),
-        APIField("translator_ref", serializer=DubTeamRefSerializer(allow_null=True)),
+        APIField("translator", serializer=TranslatorField()),
         APIField("mangadex_chapter_id"),
         APIField("page_count"),
         APIField("previous", serializer=ChapterRefSerializer(allow_null=True)),
@@ -134,10 +171,6 @@ class ChapterPage(HeadlessMixin, Page):
         return neighbour_ref(self, "next_ref", NEIGHBOUR_PARTITION)
 
     @property
-    def translator_ref(self):
-        return self.translator
-
-    @property
     def page_count(self) -> int:
         return len(self.page_urls or [])
 
@@ -152,7 +185,10 @@ class ChapterPage(HeadlessMixin, Page):
                 validate_http_url(url)
             except ValidationError as error:
                 raise ValidationError({"page_urls": f"{url}: {error.messages[0]}"}) from error
-        if not self.mangadex_chapter_id and not self.page_urls:
+        if not (self.mangadex_chapter_id or self.page_urls or self.source_url):
             raise ValidationError(
-                {"page_urls": "Вкажіть ID розділу на MangaDex або адреси сторінок."}
+                {
+                    "page_urls": "Вкажіть ID розділу на MangaDex, адреси сторінок "
+                    "або посилання на джерело."
+                }
             )

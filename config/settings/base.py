@@ -472,6 +472,17 @@ POSTER_HOSTS = env_list(
     "cdn.myanimelist.net,s4.anilist.co,media.kitsu.app,uploads.mangadex.org,mangadex.network,"
     "cdn.hikka.io",
 )
+# The manga reader (integrations/reader): hosts page images may come from (MangaDex's at-home
+# servers and editors' external chapters; a host covers its subdomains; they join img-src of the
+# Content-Security-Policy), seconds a resolved chapter stays cached (MangaDex's at-home URLs are
+# valid about 15 minutes: kept below that whatever is set), seconds a failure stays cached, the
+# deadline of the at-home request while a reader waits, and whether page images are relayed
+# through our server (off: the browser loads them from the image host; we relay nothing).
+READER_IMAGE_HOSTS = env_list("READER_IMAGE_HOSTS", "mangadex.network,uploads.mangadex.org")
+READER_CACHE_TTL = min(int(os.environ.get("READER_CACHE_TTL", "600")), 840)
+READER_FAILURE_TTL = int(os.environ.get("READER_FAILURE_TTL", "60"))
+READER_TIMEOUT = float(os.environ.get("READER_TIMEOUT", "4"))
+READER_PROXY_IMAGES = env_bool("READER_PROXY_IMAGES", False)
 # Who may read /metrics (Prometheus inside the deployment): networks in CIDR notation.
 METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128")
 STREAM_RESOLVE_TTL = int(os.environ.get("STREAM_RESOLVE_TTL", "600"))

@@ -13,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from config.csp import policy_directives
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, POSTER_HOSTS, STREAM_PROVIDER_HOSTS, env_bool
+from .base import MIDDLEWARE, POSTER_HOSTS, READER_IMAGE_HOSTS, STREAM_PROVIDER_HOSTS, env_bool
 
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in production")
@@ -45,7 +45,9 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "config.csp.SiteCSPMiddleware",
 )
-CONTENT_SECURITY_POLICY = {"DIRECTIVES": policy_directives(STREAM_PROVIDER_HOSTS, POSTER_HOSTS)}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": policy_directives(STREAM_PROVIDER_HOSTS, [*POSTER_HOSTS, *READER_IMAGE_HOSTS])
+}
 
 # --- Logs and errors -----------------------------------------------------------------------
 LOGGING["handlers"]["console"]["formatter"] = "json"  # noqa: F405

@@ -55,6 +55,7 @@ def test_https_headers_and_content_security_policy():
         ],
         STREAM_PROVIDER_HOSTS="newdub=cdn.newdub.example",
         POSTER_HOSTS="posters.example",
+        READER_IMAGE_HOSTS="pages.example",
     )
     secure, plain_api, plain_health, admin = responses
     headers = secure["headers"]
@@ -72,6 +73,7 @@ def test_https_headers_and_content_security_policy():
         )
         assert "https://*.ashdi.vip" in policy[directive]
     assert "https://*.posters.example" in policy["img-src"]
+    assert "https://pages.example" in policy["img-src"]  # the manga reader's page images
     assert "https://ashdi.vip" not in policy["img-src"]
     assert policy["script-src"] == ["'self'"]
     assert policy["frame-ancestors"] == ["'none'"]

@@ -21,6 +21,7 @@ from integrations.importers.pages import lock_page
 from integrations.importers.records import ChapterRecord, EpisodeRecord
 from integrations.providers.registry import provider_class_with, provider_with
 from integrations.providers.values import to_int
+from outbound.urls import is_safe_http_url
 
 
 def _add_child(parent, page, publish: bool) -> None:
@@ -54,7 +55,9 @@ def sync_episodes(anime: AnimePage, episodes: list[EpisodeRecord], publish: bool
 
 def sync_chapters(manga: MangaPage, chapters: list[ChapterRecord], publish: bool = False) -> int:
     """Add ChapterPages (pointing at MangaDex) for chapters the title lacks; returns how many.
-    Chapters hosted elsewhere (``externalUrl``) have nothing we could show and are skipped."""
+    A chapter hosted elsewhere (``externalUrl``) becomes a link to it (``source_url``): the
+    reader shows where to read it. The translating group is the team when a DubTeamPage has its
+    name; its name is kept either way (``translator_name``)."""
     created = 0
     with transaction.atomic():
         manga = lock_page(MangaPage, manga.pk)
@@ -64,7 +67,8 @@ def sync_chapters(manga: MangaPage, chapters: list[ChapterRecord], publish: bool
         }
         teams = {t.title.casefold(): t for t in DubTeamPage.objects.all()}
         for chapter in chapters:
-            if not chapter.mangadex_chapter_id:
+            external = chapter.external_url if is_safe_http_url(chapter.external_url) else ""
+            if not (chapter.mangadex_chapter_id or external) or len(external) > 500:
                 continue
             try:
                 number = Decimal(chapter.number)
@@ -81,7 +85,9 @@ def sync_chapters(manga: MangaPage, chapters: list[ChapterRecord], publish: bool
                 volume=to_int(chapter.volume),
                 language="uk",
                 translator=teams.get(chapter.translator.casefold()),
+                translator_name=chapter.translator[:255],
                 mangadex_chapter_id=chapter.mangadex_chapter_id,
+                source_url=external,
             )
             _add_child(manga, page, publish)
             created += 1

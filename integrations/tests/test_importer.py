@@ -11,6 +11,7 @@ from wagtail.models import Page, Revision
 
 from cms.anime.models import AnimePage, EpisodePage
 from cms.catalog.models import Genre
+from cms.dubbing.models import DubTeamIndexPage, DubTeamPage
 from cms.manga.models import ChapterPage, MangaPage
 from integrations.importers import children, pages, pipeline, review
 from integrations.models import ImportedTitle, ImportRun
@@ -223,14 +224,48 @@ def test_mangadex_title_and_ukrainian_chapters(tree, providers):
     manga_id = "32d76d19-8a05-4db0-9fc2-e0b0648fe9d0"
     respx.get(f"{MANGADEX}/manga/{manga_id}").mock(return_value=ok("mangadex/manga_solo"))
     respx.get(f"{MANGADEX}/manga/{manga_id}/feed").mock(return_value=ok("mangadex/feed_solo_uk"))
+    # The scanlation group of chapter 1 has a team page here; chapter 1.5 names no group.
+    teams = tree["home"].add_child(instance=DubTeamIndexPage(title="Команди", slug="dub-teams"))
+    team = teams.add_child(instance=DubTeamPage(title="Світ манґи", slug="svit-mangy"))
     run = run_ids(providers, "mangadex", [manga_id], kind="manga", publish=True)
     manga = MangaPage.objects.get()
     assert manga.title == "Тільки я змінюю рівень" and manga.format == "manhwa"
-    assert run.published == 3  # the title and its two readable Ukrainian chapters
+    # The title, its two readable Ukrainian chapters and the one hosted by its translators.
+    assert run.published == 4
     assert children.chapter_manga_ids() == [manga.pk]
     assert children.import_chapters(manga.pk, publish=True, provider=providers("mangadex")) == 0
     chapters = ChapterPage.objects.child_of(manga).order_by("number")
-    assert [(str(c.number), c.slug) for c in chapters] == [("1.00", "1"), ("1.50", "1-5")]
+    assert [(str(c.number), c.slug) for c in chapters] == [
+        ("1.00", "1"),
+        ("1.50", "1-5"),
+        ("2.00", "2"),
+    ]
+    first, half, external = chapters
+    assert (first.translator, first.translator_name) == (team, "Світ манґи")
+    assert first.mangadex_chapter_id == "a1b2c3d4-0001-4000-8000-000000000001"
+    assert (half.translator, half.translator_name) == (None, "")
+    assert (
+        external.mangadex_chapter_id == "" and external.source_url == "https://example.org/reader/2"
+    )
+
+
+@respx.mock
+def test_mangadex_group_without_a_team_page_is_kept_by_name(tree, providers):
+    manga = tree["manga"].add_child(
+        instance=MangaPage(
+            title="Соло",
+            slug="solo",
+            format="manhwa",
+            status="ongoing",
+            external_ids={"mangadex": "m-1"},
+        )
+    )
+    feed = load("mangadex/feed_solo_uk")
+    feed["data"][2]["attributes"]["externalUrl"] = "javascript:alert(1)"  # never a link we give
+    respx.get(f"{MANGADEX}/manga/m-1/feed").mock(return_value=httpx.Response(200, json=feed))
+    assert children.import_chapters(manga.pk, publish=True, provider=providers("mangadex")) == 2
+    first = ChapterPage.objects.child_of(manga).get(number=1)
+    assert (first.translator, first.translator_name) == (None, "Світ манґи")
 
 
 @respx.mock

@@ -434,6 +434,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reader/chapters/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A chapter's page images (resolved at read time), its neighbours and source
+         * @description Public: resolved in the request (at-home with a short timeout), cached per chapter.
+         */
+        get: operations["reader_chapter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reader/chapters/{id}/pages/{index}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page image relayed through the site (only when READER_PROXY_IMAGES is on)
+         * @description One page image relayed through us: off (404) unless `READER_PROXY_IMAGES`. Only the
+         *     chapter's own resolved pages are fetched (no open proxy), through the guarded client.
+         */
+        get: operations["reader_page_image"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/": {
         parameters: {
             query?: never;
@@ -560,6 +601,14 @@ export interface components {
             reason: string;
             /** Format: date-time */
             ends_at: string | null;
+        };
+        ChapterRef: {
+            id: number;
+            /** Format: decimal */
+            number: string;
+            title: string;
+            /** @description Шлях сторінки на сайті, напр. /anime/<slug>/ */
+            readonly url: string;
         };
         /**
          * @description A comment with its replies nested. A hidden or deleted comment keeps its place in the
@@ -876,6 +925,37 @@ export interface components {
             height: number | null;
             /** Format: uri */
             url: string;
+        };
+        Reader: {
+            chapter: components["schemas"]["ReaderChapter"];
+            pages: components["schemas"]["ReaderPage"][];
+            previous: components["schemas"]["ChapterRef"] | null;
+            next: components["schemas"]["ChapterRef"] | null;
+            /**
+             * Format: uri
+             * @description Де розділ можна прочитати в джерелі (MangaDex, перекладачі)
+             */
+            source_url: string | null;
+            /** @description Чому сторінок немає (розділ недоступний), українською; null, коли вони є */
+            message: string | null;
+        };
+        ReaderChapter: {
+            id: number;
+            /** Format: decimal */
+            number: string;
+            volume: number | null;
+            title: string;
+            language: string;
+            /** @description Команда перекладу: її сторінка на сайті, або лише назва, якщо сторінки немає (null — невідомо) */
+            readonly translator: (components["schemas"]["DubTeamRef"] | string) | null;
+        };
+        ReaderPage: {
+            /** @description Адреса зображення сторінки (на хості зображень, або наш шлях /api/reader/…, коли READER_PROXY_IMAGES увімкнено) */
+            url: string;
+            /** @description Ширина, якщо відома */
+            width: number | null;
+            /** @description Висота, якщо відома */
+            height: number | null;
         };
         /**
          * @description * `spam` - Спам
@@ -2410,6 +2490,92 @@ export interface operations {
             };
             /** @description Too many reports from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    reader_chapter: {
+        parameters: {
+            query?: {
+                /** @description data-saver: MangaDex's smaller images (default: data) */
+                quality?: "data" | "data-saver";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reader"];
+                };
+            };
+            /** @description Unknown `quality` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such published chapter / page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    reader_page_image: {
+        parameters: {
+            query?: {
+                /** @description data-saver: MangaDex's smaller images (default: data) */
+                quality?: "data" | "data-saver";
+            };
+            header?: never;
+            path: {
+                id: number;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": string;
+                };
+            };
+            /** @description Unknown `quality` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such published chapter / page */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
