@@ -3,10 +3,7 @@ cached, both qualities, unavailable chapters answered with a message and the sou
 external pages, hostile input, one at-home request per chapter under concurrency, and the image
 relay (off by default)."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from integrations.reader import services
 
@@ -147,24 +144,12 @@ def test_unpublished_chapter_and_other_methods(client, chapters):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_readers_cause_one_at_home_request(manga, make_chapter, mangadex):
+def test_concurrent_readers_cause_one_at_home_request(manga, make_chapter, mangadex, at_once):
     chapter = make_chapter(manga, 1, mangadex_chapter_id=CHAPTER_ID)
     server = mangadex({PATH: recorded("mangadex/at_home_chapter_1", delay=0.4)})
-    results = []
-
-    def reader():
-        try:
-            results.append(services.chapter_pages(chapter)[0])
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=reader) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = at_once([lambda: services.chapter_pages(chapter)[0]] * 6)
     assert server.hits == [PATH]
-    assert len(results) == 6 and all(len(pages) == 3 for pages in results)
+    assert all(len(pages) == 3 for pages in results)
 
 
 @pytest.mark.django_db
