@@ -2,6 +2,10 @@
 generation" that changes whenever a page is published, unpublished, moved or deleted, so a
 change invalidates everything at once without tracking which answers it touched.
 
+The generation lives in the shared cache (Redis, or without it the database cache every process
+reads), so a change made by any process (a web worker, Celery, an import, a shell) is seen by
+all at once.
+
 The cache is an optimisation, never a dependency: when it is unreachable (Redis down) every
 helper here logs a warning and the caller answers from the database, uncached.
 
@@ -15,6 +19,7 @@ import uuid
 from functools import wraps
 
 from django.core.cache import cache
+from django.db import transaction
 from django.shortcuts import redirect
 from rest_framework.response import Response
 
@@ -55,7 +60,11 @@ def catalog_generation() -> str | None:
 
 
 def invalidate_catalog() -> None:
+    """A new generation now, and again once the change is committed: a request answered in
+    between (another process reading the rows from before the commit) would otherwise be cached
+    under the new generation and stay stale."""
     cache_set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    transaction.on_commit(lambda: cache_set(GENERATION_KEY, uuid.uuid4().hex, timeout=None))
 
 
 def catalog_key(kind: str, identity: str) -> str | None:

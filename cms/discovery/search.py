@@ -9,7 +9,11 @@ One query runs in passes:
 3. only if that found nothing either: typo tolerance, i.e. fuzzy matching on Elasticsearch,
    trigram word similarity (pg_trgm, through the trigram indexes of migration catalog.0004) over
    the names on PostgreSQL, and on SQLite the same similarity computed in Python over the
-   `PYTHON_FUZZY_CANDIDATES` most popular titles.
+   `PYTHON_FUZZY_CANDIDATES` most popular titles;
+4. names first (`names_first`): a title matching in any of its names ranks above one matching
+   only in its description, and when none of the hits matches in a name, the trigram pass on
+   names goes first, so a word form of a loanword the dictionary doesn't know still finds the
+   name ("токійського гуля" → "Токійський гуль").
 Transliteration happens at index time: every name is also indexed in the other alphabet
 (official Ukrainian romanisation of Cyrillic names, and a Ukrainian spelling of Latin ones), so
 "ataka tytaniv" finds "Атака титанів" and "наруто" finds "Naruto". Within a pass, titles whose
@@ -142,8 +146,39 @@ def ranked_hits(text: str, kind: str | None, limit: int, backend_name: str) -> l
         loose = queryset.search(text, operator="or", backend=backend_name)
         hits = ranked(loose[: min(limit, ANY_WORD_LIMIT)])
     if not hits:  # typos: names that look alike
-        hits = fuzzy_hits(text, kind, backend_name)
-    return hits[:limit]
+        return fuzzy_hits(text, kind, backend_name)[:limit]
+    return names_first(hits, text, kind, backend_name)[:limit]
+
+
+# How many of the best hits are sorted into name and description matches (past them, noise).
+NAMES_FIRST_WINDOW = 100
+
+
+def names_first(hits: list[int], text: str, kind: str | None, backend_name: str) -> list[int]:
+    """The hits whose names look like the query (trigram word similarity of the query, in both
+    alphabets, to a name), in their order; then the rest. When no hit matches in a name, the
+    trigram pass on the names goes first: full text missed the name (a word form the
+    dictionary doesn't know), while the hits matched in descriptions only."""
+    variants = query_variants(text)
+    window = hits[:NAMES_FIRST_WINDOW]
+    pages = TitlePage.objects.filter(pk__in=window).only(
+        "id", "title", "title_en", "title_romaji", "title_native", "synonyms"
+    )
+    in_names = {
+        page.pk
+        for page in pages
+        if any(
+            word_similarity(variant, name) >= FUZZY_THRESHOLD
+            for variant in variants
+            for name in [*page.all_names, page.names_transliterated]
+        )
+    }
+    first = [pk for pk in window if pk in in_names]
+    if not first:
+        first = fuzzy_hits(text, kind, backend_name)
+    ranked_ids = list(first)
+    add_new(ranked_ids, hits)
+    return ranked_ids
 
 
 def add_new(hits: list[int], more: list[int]) -> None:

@@ -210,7 +210,15 @@ if REDIS_URL:
     # costs speed, never a signed-in session.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis every process (web workers, Celery, management commands, imports) shares
+    # the database cache, so a publish or unpublish in one is seen by all at once; a per-process
+    # memory cache would keep serving an unpublished title. The table is made by `migrate`.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "anihata_cache",
+        }
+    }
 
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or REDIS_URL
 CELERY_RESULT_BACKEND = None

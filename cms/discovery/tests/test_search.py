@@ -187,6 +187,40 @@ def test_ties_go_anime_first(db, titles):
     assert search.search_hits("наруто")[:2] == [titles["naruto"].id, titles["naruto_manga"].id]
 
 
+@pytest.fixture
+def tokyo(make_anime):
+    """Tokyo Ghoul, and two titles whose descriptions (only) speak of Tokyo, popular ones."""
+    school = "<p>Юджі вступає до Токійського технікуму магії. Токійського, не кіотського!</p>"
+    return {
+        "ghoul": make_anime(
+            "tokyo-ghoul",
+            title="Токійський гуль",
+            title_en="Tokyo Ghoul",
+            description="<p>Студент Канекі після зустрічі з дівчиною стає напівгулем.</p>",
+        ),
+        "jjk": make_anime(
+            "jujutsu-kaisen", title="Магічна битва", description=school, rating=9, year=2020
+        ),
+        "your-name": make_anime(
+            "your-name",
+            title="Твоє ім'я",
+            description="<p>Токійський школяр Такі і дівчина з провінції — гуляють у снах.</p>",
+            rating=8,
+        ),
+    }
+
+
+@pytest.mark.parametrize("query", ["токійського гуля", "токійський гуль", "гуля", "Tokyo"])
+def test_a_match_in_a_name_outranks_one_in_a_description(db, tokyo, query):
+    assert search.search_hits(query)[0] == tokyo["ghoul"].id
+
+
+def test_description_matches_still_follow_name_matches(db, tokyo):
+    hits = search.search_hits("токійського")
+    assert hits[0] == tokyo["ghoul"].id
+    assert set(hits[1:]) == {tokyo["jjk"].id, tokyo["your-name"].id}
+
+
 # --- Elasticsearch: mapping in-process, and the fallback while it is down -------------------------
 
 
