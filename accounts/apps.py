@@ -11,8 +11,11 @@ class AccountsConfig(AppConfig):
     verbose_name = "Користувачі"
 
     def ready(self):
-        from . import signals
+        from cms.demo.signals import demo_loaded
+
+        from . import demo, signals
 
         post_save.connect(signals.join_viewer_group, sender=self.get_model("User"))
         # After every app's permissions exist: the last app's post_migrate comes last.
         post_migrate.connect(signals.setup_roles_after_migrate)
+        demo_loaded.connect(demo.load_demo_viewers, dispatch_uid="accounts.demo_viewers")

@@ -11,7 +11,7 @@ with the reason), written to Wagtail's audit log as `accounts.reputation_adjust`
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -27,8 +27,8 @@ def profile_of(user: User) -> Profile:
     return Profile.objects.get_or_create(user=user)[0]
 
 
-def _start_of_today() -> datetime:
-    return timezone.make_aware(datetime.combine(timezone.localdate(), time.min))
+def _start_of_day(moment: datetime) -> datetime:
+    return timezone.make_aware(datetime.combine(timezone.localdate(moment), time.min))
 
 
 def award(
@@ -38,10 +38,12 @@ def award(
     *,
     actor: User | None = None,
     key: str | None = None,
+    at: datetime | None = None,
 ) -> ReputationEvent | None:
     """Record `kind` for `user` caused by `source` (e.g. the vote, the comment, the episode).
     `actor` is who caused it (a voter): nothing is awarded for acting on yourself. Returns the
-    new event, or None when it was already counted, capped for today, or self-inflicted."""
+    new event, or None when it was already counted, capped for the day, or self-inflicted.
+    `at` is when it happened, for replaying past events (the demo); the cap counts that day."""
     rule = settings.REPUTATION_POINTS[kind]
     if actor is not None and actor.pk == user.pk:
         return None
@@ -58,10 +60,14 @@ def award(
             return None
         cap = rule.get("daily_cap")
         if cap is not None:
-            today = ReputationEvent.objects.filter(
-                user=user, kind=kind, created_at__gte=_start_of_today()
+            start = _start_of_day(at or timezone.now())
+            same_day = ReputationEvent.objects.filter(
+                user=user,
+                kind=kind,
+                created_at__gte=start,
+                created_at__lt=start + timedelta(days=1),
             )
-            if today.count() >= cap:
+            if same_day.count() >= cap:
                 return None
         try:
             with transaction.atomic():
@@ -72,6 +78,7 @@ def award(
                     source_type=source_type,
                     source_id=source_id,
                     key=key,
+                    created_at=at or timezone.now(),
                 )
         except IntegrityError:
             return None

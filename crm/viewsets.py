@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from accounts.forms import BanForm, RoleForm
 from accounts.models import Ban, Role, User
 from crm.policies import staff_policy
-from crm.views import audit, users
+from crm.views import audit, stats, users
 
 
 class StaffMenuItem(MenuItem):
@@ -38,6 +38,16 @@ class UsersViewSet(StaffViewSet):
             path("<int:pk>/reputation/", users.ReputationView.as_view(), name="reputation"),
             path("<int:pk>/notes/", users.StaffNoteView.as_view(), name="notes"),
         ]
+
+
+class StatsViewSet(StaffViewSet):
+    name = "crm_stats"
+    url_prefix = "crm/stats"
+    icon = "table"
+    menu_label = "Статистика"
+
+    def get_urlpatterns(self):
+        return [path("", stats.StatsView.as_view(), name="index")]
 
 
 class AuditViewSet(StaffViewSet):
@@ -86,4 +96,4 @@ class CrmViewSetGroup(ViewSetGroup):
     menu_label = "CRM"
     menu_icon = "group"
     menu_order = 600
-    items = (UsersViewSet, RoleViewSet, BanViewSet, AuditViewSet)
+    items = (UsersViewSet, RoleViewSet, BanViewSet, StatsViewSet, AuditViewSet)

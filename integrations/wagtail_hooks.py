@@ -1,12 +1,30 @@
-"""Admin menu «Імпорт»: the imported-titles review queue and the import runs."""
+"""Admin menu «Імпорт»: the imported-titles review queue and the import runs. Imported titles
+come from the importers only: their permission policy refuses «add» to everyone (no «Add
+imported title» button, no add form)."""
 
 from django.urls import path
 from wagtail import hooks
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from integrations.admin_views import ImportedTitleInspectView, review
 from integrations.models import ImportedTitle, ImportRun
+
+
+class ImporterOnlyPolicy(ModelPermissionPolicy):
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a != "add"])
+
+
+register_permission_policy(ImportedTitle, ImporterOnlyPolicy(ImportedTitle))
 
 
 class ImportedTitleViewSet(SnippetViewSet):

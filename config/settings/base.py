@@ -270,6 +270,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "library.send_notification_emails",
         "schedule": crontab(minute=5),
     },
+    # Today's and yesterday's rows of the CRM's statistics (the dashboard reads only those).
+    "crm-daily-stats": {"task": "crm.compute_daily_stats", "schedule": 15 * 60},
 }
 
 # --- Search: Elasticsearch when ELASTICSEARCH_URL is set, the database otherwise -----------

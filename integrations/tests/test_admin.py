@@ -74,3 +74,13 @@ def test_review_needs_permission(client, django_user_model, queued):
     assert response.status_code in (302, 403)
     queued.refresh_from_db()
     assert queued.state == "new"
+
+
+def test_imported_titles_come_from_importers_only(editor, queued):
+    """No «Add imported title» button, and the add form is refused even to a superuser."""
+    add = reverse("wagtailsnippets_integrations_importedtitle:add")
+    listing = editor.get(reverse("wagtailsnippets_integrations_importedtitle:list"))
+    assert add not in listing.content.decode()
+    response = editor.get(add)
+    assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    assert ImportedTitle.objects.count() == 1

@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cms.demo.loader import load_demo
+from cms.demo.signals import demo_loaded
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_index=False, **options):
         stats = load_demo()
+        demo_loaded.send(sender=type(self))
         self.stdout.write(self.style.SUCCESS(f"Демо-каталог: {stats}."))
         if (stats.created or stats.updated) and not no_index:
             call_command("update_index", verbosity=0)

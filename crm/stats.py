@@ -1,0 +1,99 @@
+"""Daily statistics: one `DailyStats` row per day plus per-title and per-team rows, computed
+from the raw tables by the Celery task `crm.compute_daily_stats` (and after `load_demo`). The
+dashboard reads only these rows.
+
+Where each figure comes from today: registrations — `User.date_joined`; active users — a
+sign-in that day (`last_login`) or a ledger event the user caused (watching, commenting,
+posting); episodes watched and title views — the reputation ledger's `episode_watched` events
+(one per user and episode); import runs and failed runs — `ImportRun`. Comments, forum posts,
+new list entries and team plays stay 0 until their apps (community, library) land.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime, time, timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from accounts.models import ReputationEvent, User
+from cms.anime.models import EpisodePage
+from cms.catalog.models import TitlePage
+from crm.models import DailyStats, DailyTitleStats
+from integrations.models import ImportRun
+
+# Ledger kinds that are something the user did (not something done to them).
+OWN_ACTIVITY_KINDS = ("episode_watched", "comment_posted", "forum_post")
+
+
+def day_bounds(day: date) -> tuple[datetime, datetime]:
+    """The day's start and the next day's start in the site's time zone."""
+    start = timezone.make_aware(datetime.combine(day, time.min))
+    return start, timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+
+
+def _in_day(field: str, day: date) -> dict:
+    start, end = day_bounds(day)
+    return {f"{field}__gte": start, f"{field}__lt": end}
+
+
+def _watched(day: date):
+    return ReputationEvent.objects.filter(
+        kind="episode_watched",
+        source_type=ContentType.objects.get_for_model(EpisodePage),
+        **_in_day("created_at", day),
+    )
+
+
+def active_user_ids(day: date) -> set[int]:
+    signed_in = User.objects.filter(**_in_day("last_login", day)).values_list("pk", flat=True)
+    acted = ReputationEvent.objects.filter(
+        kind__in=OWN_ACTIVITY_KINDS, **_in_day("created_at", day)
+    ).values_list("user_id", flat=True)
+    return set(signed_in) | set(acted)
+
+
+def title_views(day: date) -> Counter:
+    """Episodes watched that day, counted per title (the episode's parent page)."""
+    per_episode = Counter(int(pk) for pk in _watched(day).values_list("source_id", flat=True))
+    paths = dict(Page.objects.filter(pk__in=per_episode).values_list("pk", "path"))
+    parent_path = {pk: path[: -Page.steplen] for pk, path in paths.items()}
+    title_by_path = dict(
+        TitlePage.objects.filter(path__in=set(parent_path.values())).values_list("path", "pk")
+    )
+    views: Counter = Counter()
+    for episode, count in per_episode.items():
+        title = title_by_path.get(parent_path.get(episode))
+        if title is not None:
+            views[title] += count
+    return views
+
+
+def compute_day(day: date) -> DailyStats:
+    """(Re)write the rows of one day; running it again gives the same rows."""
+    runs = ImportRun.objects.filter(**_in_day("started_at", day))
+    figures = {
+        "registrations": User.objects.filter(**_in_day("date_joined", day)).count(),
+        "active_users": len(active_user_ids(day)),
+        "episodes_watched": _watched(day).count(),
+        "import_runs": runs.count(),
+        "import_failures": runs.filter(status=ImportRun.Status.FAILED).count(),
+    }
+    views = title_views(day)
+    with transaction.atomic():
+        row, _ = DailyStats.objects.update_or_create(day=day, defaults=figures)
+        DailyTitleStats.objects.filter(day=day).delete()
+        DailyTitleStats.objects.bulk_create(
+            DailyTitleStats(day=day, page_id=page_id, views=count)
+            for page_id, count in views.items()
+        )
+    return row
+
+
+def compute_recent(days: int) -> list[DailyStats]:
+    """Today and the `days - 1` days before it, oldest first."""
+    today = timezone.localdate()
+    return [compute_day(today - timedelta(days=back)) for back in reversed(range(days))]
