@@ -4,6 +4,7 @@
  */
 import Link from "next/link";
 import Breadcrumbs from "@/components/common/Breadcrumbs";
+import CommentSection from "@/components/comments/CommentSection";
 import { DubTeamChip } from "@/components/dubbing/DubTeamChips";
 import type { PageType, PageViewProps } from "@/components/pages/types";
 import { mapChapter, mapNeighbours, mapTitleDetail, num } from "@/lib/api/mappers";
@@ -96,6 +97,7 @@ async function ChapterView({ page, path }: PageViewProps) {
           <span />
         )}
       </nav>
+      <CommentSection pageId={page.id} />
     </>
   );
 }

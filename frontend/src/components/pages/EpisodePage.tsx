@@ -4,6 +4,7 @@
  */
 import Link from "next/link";
 import Breadcrumbs from "@/components/common/Breadcrumbs";
+import CommentSection from "@/components/comments/CommentSection";
 import { DubTeamChip } from "@/components/dubbing/DubTeamChips";
 import EpisodeList from "@/components/episodes/EpisodeList";
 import type { PageType, PageViewProps } from "@/components/pages/types";
@@ -107,6 +108,7 @@ async function EpisodeView({ page, path }: PageViewProps) {
           <EpisodeList episodes={siblings} currentId={episode.id} />
         </section>
       )}
+      <CommentSection pageId={page.id} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 /** `anime.AnimePage` and `manga.MangaPage`: the title page with episodes or chapters. */
 import Link from "next/link";
 import Breadcrumbs from "@/components/common/Breadcrumbs";
+import CommentSection from "@/components/comments/CommentSection";
 import DubTeamChips from "@/components/dubbing/DubTeamChips";
 import EpisodeBrowser from "@/components/episodes/EpisodeBrowser";
 import type { PageType, PageViewProps } from "@/components/pages/types";
@@ -102,6 +103,7 @@ async function AnimeView({ page, path }: PageViewProps) {
           <p className={ui.muted}>Серій поки немає.</p>
         )}
       </section>
+      <CommentSection pageId={page.id} />
       <JsonLd data={titleJsonLd(title)} />
     </>
   );
@@ -172,6 +174,7 @@ async function MangaView({ page, path }: PageViewProps) {
           <p className={ui.muted}>Розділів поки немає.</p>
         )}
       </section>
+      <CommentSection pageId={page.id} />
       <JsonLd data={titleJsonLd(title)} />
     </>
   );

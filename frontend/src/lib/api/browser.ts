@@ -121,7 +121,7 @@ export async function browserRequest<T>(path: string, options: RequestOptions = 
 
 // ---- Types derived from the OpenAPI schema ----
 
-type Method = "get" | "post";
+type Method = "get" | "post" | "patch";
 /** Paths of the schema that have an operation for `M`. */
 type PathWith<M extends Method> = {
   [P in keyof paths]: paths[P] extends Record<M, object> ? P : never;
@@ -183,4 +183,12 @@ export function browserPost<P extends PathWith<"post">>(
   ...[options]: OptionsArg<OperationOf<P, "post">>
 ): Promise<ResponseOf<P, "post">> {
   return call("post", template, options);
+}
+
+/** A typed PATCH of a schema path, with the CSRF header. */
+export function browserPatch<P extends PathWith<"patch">>(
+  template: P,
+  ...[options]: OptionsArg<OperationOf<P, "patch">>
+): Promise<ResponseOf<P, "patch">> {
+  return call("patch", template, options);
 }
