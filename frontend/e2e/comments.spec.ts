@@ -128,5 +128,5 @@ describe("comments in Chromium", () => {
       reporter: { username: PEOPLE.reader },
       comment: { page: { url: episode } },
     });
-  });
+  }, 240_000); // three people sign in and load the episode: slow on a shared two-core machine
 });

@@ -152,3 +152,27 @@ def test_a_banned_moderator_cannot_moderate(api, moderator, comment):
         format="json",
     )
     assert response.status_code == 403
+
+
+def test_moderation_endpoints_refuse_bad_input(api, reader, moderator, comment):
+    client = api(moderator)
+    url = f"/api/moderation/comments/{comment['id']}/"
+    assert client.post(url, "{oops", content_type="application/json").status_code == 400
+    for payload in (
+        {"action": "ban_author", "reason": "x", "days": 0},
+        {"action": "ban_author", "reason": "x", "days": "сім"},
+        {"action": "hide", "reason": "x" * 1001},
+        {"action": ["hide"], "reason": "x"},
+    ):
+        response = client.post(url, payload, format="json")
+        assert response.status_code == 400, payload
+        assert response.json()["detail"]
+    assert client.post(f"/api/moderation/comments/{2**70}/", {}, format="json").status_code == 404
+    report(api(reader), comment)
+    report_url = f"/api/moderation/reports/{Report.objects.get().pk}/"
+    bogus = {"decision": "maybe", "reason": "x"}
+    assert client.post(report_url, bogus, format="json").status_code == 400
+    missing = {"decision": "uphold", "action": "hide", "reason": ""}
+    assert client.post(report_url, missing, format="json").status_code == 400
+    assert client.post(f"/api/moderation/reports/{2**70}/", {}, format="json").status_code == 404
+    assert Report.objects.get().status == "open"
