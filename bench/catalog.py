@@ -1,15 +1,26 @@
-"""Catalog API benchmark: seeds PostgreSQL with N titles (10 episodes each), starts gunicorn and
-prints median / p95 latency of the titles listing (several filter mixes), a title by `find`,
-and a search; SQL queries per request; and the peak RSS of a gunicorn worker.
+"""Catalog API benchmark: PostgreSQL with N titles (10 episodes each) behind gunicorn; prints
+median / p95 latency of the titles listing (several filter mixes), a title by path, and a
+search; SQL queries per request; the peak RSS of a gunicorn worker; then one line
+`BENCH_JSON {...}` with the cache-off medians.
 
-    .venv/bin/python bench/catalog.py [--titles 20000] [--requests 200] [--keep]
+    .venv/bin/python bench/catalog.py [--titles 20000] [--requests 200] [--scale]
+        [--baseline DIR] [--worker-class gthread|sync] [--reseed]
 
-Needs PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/anihata_bench;
-the database is dropped and re-created). Runs twice: with the API cache off (every request
-hits the database) and on (local-memory cache, what repeated anonymous reads get).
+Needs PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/anihata_bench).
+Seeding is slow, so the seeded catalog is kept as a template database (`<name>_tpl_<N>`) and
+every run starts from a fresh copy of it (migrated, catalog index rebuilt); `--reseed` builds
+the template again. Runs twice: with the API cache off (every request hits the database) and on
+(local-memory cache, what repeated anonymous reads get).
+
+`--baseline DIR` also starts gunicorn from another checkout (e.g. `git worktree add /tmp/base
+main~5`) on its own copy of the same catalog and interleaves its requests with ours, so both
+see the same machine load; the table then shows both medians and their ratio. `--scale`
+measures the genre listing at 2,000 and 200,000 titles (`growth_2k_200k`; seeding 200,000
+titles the first time takes about an hour and a few GB).
 """
 
 import argparse
+import json
 import os
 import random
 import signal
@@ -26,14 +37,22 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import insert_local, recreate_database, setup_django  # noqa: E402
+from bench.common import (  # noqa: E402
+    copy_database,
+    database_exists,
+    insert_local,
+    recreate_database,
+    rename_database,
+    setup_django,
+    switch_database,
+)
 
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/anihata_bench"
 
 LISTINGS = {
     "genre, by rating, 15 (Hikka's query)": "kind=anime&genre=action&order=-rating&limit=15",
-    "two genres + years, by year": (
-        "kind=anime&genre=action&genre=comedy&year_from=2010&order=-year"
+    "two genres + years, by rating, 15": (
+        "kind=anime&genre=action&genre=comedy&year_from=2010&year_to=2025&order=-rating&limit=15"
     ),
     "ongoing with Ukrainian audio": "status=ongoing&audio=uk",
     "dub team + season": "dub_team=team-1&season=fall",
@@ -223,7 +242,33 @@ def build_search_index() -> None:
         print(f"  indexed {min(start + 1000, total)}/{total} titles", flush=True)
 
 
-def start_gunicorn(database_url: str, cache_on: bool) -> tuple[subprocess.Popen, int]:
+def prepare_database(url: str, titles: int, reseed: bool = False) -> None:
+    """Make `url` a fresh copy of the seeded template for `titles`, migrated and with the
+    catalog index rebuilt; seed the template first when it is missing (or `reseed`)."""
+    from django.core.management import call_command
+
+    template = f"{url}_tpl_{titles}"
+    if reseed or not database_exists(template):
+        building = f"{template}_partial"
+        recreate_database(building)
+        switch_database(building)
+        started = time.time()
+        seed(titles)
+        build_search_index()
+        print(f"seeded {titles} titles × 10 episodes in {time.time() - started:.0f} s")
+        switch_database(url)
+        rename_database(building, template.rsplit("/", 1)[1])
+    copy_database(template, url)
+    switch_database(url)
+    call_command("migrate", verbosity=0)
+    started = time.time()
+    call_command("rebuild_catalog_index", verbosity=0)
+    print(f"catalog index of {titles} titles rebuilt in {time.time() - started:.1f} s")
+
+
+def start_gunicorn(
+    database_url: str, cache_on: bool, worker_class: str, root: Path = ROOT
+) -> tuple[subprocess.Popen, int]:
     port = free_port()
     env = {
         **os.environ,
@@ -236,26 +281,20 @@ def start_gunicorn(database_url: str, cache_on: bool) -> tuple[subprocess.Popen,
         "LOG_LEVEL": "WARNING",
         "CACHE_TTL": "300",
         "BENCH_CACHE": "on" if cache_on else "off",
+        "PYTHONPATH": str(root),
     }
     env.pop("REDIS_URL", None)
+    workers = ["--worker-class", worker_class]
+    if worker_class == "gthread":
+        workers += ["--threads", "4"]
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "bench.wsgi_bench",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
+        [sys.executable, "-m", "gunicorn", "bench.wsgi_bench", "--workers", "1", *workers]
+        + ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        cwd=root,
         env=env,
         start_new_session=True,
     )
-    for _ in range(100):
+    for _ in range(150):
         try:
             httpx.get(f"http://127.0.0.1:{port}/health/", timeout=1)
             return process, port
@@ -264,17 +303,33 @@ def start_gunicorn(database_url: str, cache_on: bool) -> tuple[subprocess.Popen,
     raise RuntimeError("gunicorn did not start")
 
 
-def measure(client: httpx.Client, url: str, requests: int, follow: bool = False) -> tuple:
-    for _ in range(5):
-        client.get(url, follow_redirects=follow)
-    timings = []
+def stop(process: subprocess.Popen) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait()
+
+
+def timed_get(client: httpx.Client, url: str) -> float:
+    started = time.perf_counter()
+    response = client.get(url, follow_redirects=True)
+    elapsed = (time.perf_counter() - started) * 1000
+    assert response.status_code == 200, (url, response.status_code, response.text[:200])
+    return elapsed
+
+
+def measure(clients: list[httpx.Client], url: str, requests: int) -> list[tuple[float, float]]:
+    """Median and p95 per client, the clients' requests interleaved (same load for each)."""
+    for client in clients:
+        for _ in range(5):
+            timed_get(client, url)
+    timings: list[list[float]] = [[] for _ in clients]
     for _ in range(requests):
-        started = time.perf_counter()
-        response = client.get(url, follow_redirects=follow)
-        timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code, response.text[:200])
-    timings.sort()
-    return statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
+        for client, times in zip(clients, timings, strict=True):
+            times.append(timed_get(client, url))
+    results = []
+    for times in timings:
+        times.sort()
+        results.append((statistics.median(times), times[int(len(times) * 0.95) - 1]))
+    return results
 
 
 def worker_peak_rss_mb(master: subprocess.Popen) -> float:
@@ -303,49 +358,118 @@ def count_queries(paths: list[str]) -> dict[str, int]:
     return counts
 
 
+def load() -> str:
+    return "load average " + ", ".join(f"{n:.2f}" for n in os.getloadavg())
+
+
+def scale_growth(database_url: str, requests: int, worker_class: str, reseed: bool) -> float:
+    """The genre listing's cache-off median at 200,000 titles over the one at 2,000."""
+    path = "/api/v2/titles/?" + LISTINGS["genre, by rating, 15 (Hikka's query)"]
+    medians = {}
+    for titles in (2000, 200000):
+        prepare_database(database_url, titles, reseed)
+        master, port = start_gunicorn(database_url, False, worker_class)
+        try:
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+                (medians[titles], p95), *_ = measure([client], path, requests)
+        finally:
+            stop(master)
+        print(
+            f"  {titles:>7} titles: genre listing {medians[titles]:.1f} ms"
+            f" (p95 {p95:.1f}); {load()}"
+        )
+    return medians[200000] / medians[2000]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--titles", type=int, default=20000)
     parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--keep", action="store_true", help="reuse an already seeded database")
+    parser.add_argument("--scale", action="store_true", help="also measure 2,000 vs 200,000")
+    parser.add_argument("--baseline", type=Path, help="a checkout to compare against")
+    parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"])
+    parser.add_argument("--reseed", action="store_true", help="seed the template again")
     args = parser.parse_args()
     database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
-    if not args.keep:
-        recreate_database(database_url)
     setup_django(database_url)
-    if not args.keep:
-        started = time.time()
-        seed(args.titles)
-        print(f"seeded {args.titles} titles × 10 episodes in {time.time() - started:.0f} s")
-    build_search_index()
+    prepare_database(database_url, args.titles, args.reseed)
+    baseline_url = f"{database_url}_baseline"
+    if args.baseline:
+        copy_database(f"{database_url}_tpl_{args.titles}", baseline_url)
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--verbosity", "0"],
+            cwd=args.baseline,
+            env={**os.environ, "DATABASE_URL": baseline_url, "PYTHONPATH": str(args.baseline)},
+            check=True,
+        )
 
     title_path = f"/anime/title-{args.titles // 2}/"
+    keys = {
+        "genre, by rating, 15 (Hikka's query)": "listing_genre",
+        "two genres + years, by rating, 15": "listing_two_genres",
+        "title by path (find)": "detail_by_path",
+    }
     paths = {
         **{label: f"/api/v2/titles/?{query}" for label, query in LISTINGS.items()},
-        "title by find (find + detail)": f"/api/v2/pages/find/?html_path={title_path}",
+        "title by path (find)": f"/api/v2/pages/find/?html_path={title_path}",
         "search 'bytva mahiya'": "/api/v2/titles/?search=bytva+mahiya&limit=20",
     }
     print("\nSQL queries per request (cache cleared):")
-    for path, count in count_queries(list(paths.values())).items():
+    queries = count_queries(list(paths.values()))
+    for path, count in queries.items():
         print(f"  {count:3d}  {path}")
 
+    results: dict[str, float] = {}
     for cache_on in (False, True):
-        master, port = start_gunicorn(database_url, cache_on)
+        masters = [start_gunicorn(database_url, cache_on, args.worker_class)]
+        if args.baseline:
+            masters.append(
+                start_gunicorn(baseline_url, cache_on, args.worker_class, root=args.baseline)
+            )
+        clients = [
+            httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) for _, port in masters
+        ]
         try:
-            print(f"\ngunicorn, 2 workers, API cache {'on' if cache_on else 'off'}:")
-            print(f"  {'request':44s} {'median ms':>10s} {'p95 ms':>8s}")
-            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
-                for label, path in paths.items():
-                    median, p95 = measure(client, path, args.requests, follow=True)
-                    print(f"  {label:44s} {median:10.1f} {p95:8.1f}")
-                detail = client.get(paths["title by find (find + detail)"]).headers["location"]
-                detail_path = httpx.URL(detail).raw_path.decode()
-                median, p95 = measure(client, detail_path, args.requests)
-                print(f"  {'title detail alone':44s} {median:10.1f} {p95:8.1f}")
-            print(f"  peak RSS of a worker: {worker_peak_rss_mb(master):.0f} MB")
+            print(
+                f"\ngunicorn ({args.worker_class}), 1 worker,"
+                f" API cache {'on' if cache_on else 'off'}, {load()}:"
+            )
+            header = f"  {'request':44s} {'median ms':>10s} {'p95 ms':>8s}"
+            if args.baseline:
+                header += f" {'baseline':>9s} {'p95':>7s} {'ratio':>6s}"
+            print(header)
+            for label, path in paths.items():
+                timings = measure(clients, path, args.requests)
+                line = f"  {label:44s} {timings[0][0]:10.1f} {timings[0][1]:8.1f}"
+                if args.baseline:
+                    line += (
+                        f" {timings[1][0]:9.1f} {timings[1][1]:7.1f}"
+                        f" {timings[0][0] / timings[1][0]:6.2f}"
+                    )
+                print(line)
+                if not cache_on and label in keys:
+                    results[keys[label]] = round(timings[0][0], 1)
+            print(f"  peak RSS of a worker: {worker_peak_rss_mb(masters[0][0]):.0f} MB; {load()}")
         finally:
-            os.killpg(master.pid, signal.SIGTERM)
-            master.wait()
+            for client in clients:
+                client.close()
+            for master, _ in masters:
+                stop(master)
+
+    growth = (
+        scale_growth(database_url, args.requests, args.worker_class, args.reseed)
+        if args.scale
+        else None
+    )
+    summary = {
+        **results,
+        "queries_listing": queries[paths["genre, by rating, 15 (Hikka's query)"]],
+        "queries_detail": queries[paths["title by path (find)"]],
+        "growth_2k_200k": round(growth, 2) if growth is not None else None,
+        "titles": args.titles,
+        "load": round(os.getloadavg()[0], 2),
+    }
+    print("BENCH_JSON " + json.dumps(summary))
 
 
 if __name__ == "__main__":

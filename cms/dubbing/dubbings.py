@@ -4,12 +4,17 @@ episodes or chapters say. The anime and manga apps compute the pairs; this write
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models.signals import post_delete
+from django.dispatch import Signal
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.catalog.models import TitlePage
 
 from .models import TitleDubbing
+
+# Sent with `title` after a title's TitleDubbing rows changed (inside the same transaction), so
+# the layers above (the catalog listing's read model) can follow without being imported here.
+dubbings_changed = Signal()
 
 
 @transaction.atomic
@@ -31,6 +36,7 @@ def sync_title_dubbings(title: TitlePage, pairs: set[tuple[int | None, str]]) ->
         ignore_conflicts=True,
     )
     if stale or new:
+        dubbings_changed.send(sender=TitleDubbing, title=title)
         # Dub team names are indexed with the title: search must see the new teams.
         transaction.on_commit(lambda: index.insert_or_update_object(title))
 

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "cms.manga",
     "cms.dubbing",
     "cms.demo",
+    "cms.discovery",
     "integrations",
     "integrations.streams",
     "forum.discussions",

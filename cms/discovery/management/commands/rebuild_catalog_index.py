@@ -1,0 +1,26 @@
+"""`manage.py rebuild_catalog_index`: recompute the catalog listing's read model
+(`CatalogEntry`) from the pages; `--check` only reports titles whose entry is stale."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cms.discovery.index import rebuild_entries, stale_entries
+
+
+class Command(BaseCommand):
+    help = "Перебудовує індекс каталогу (CatalogEntry) зі сторінок тайтлів."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--check", action="store_true", help="лише перевірити, нічого не змінюючи"
+        )
+
+    def handle(self, *args, check=False, **options):
+        if check:
+            stale = stale_entries()
+            if stale:
+                shown = ", ".join(map(str, stale[:20]))
+                raise CommandError(f"Застарілі записи каталогу: {len(stale)} (id: {shown})")
+            self.stdout.write("Індекс каталогу відповідає сторінкам.")
+            return
+        listed = rebuild_entries()
+        self.stdout.write(f"Індекс каталогу перебудовано: {listed} тайтлів.")
