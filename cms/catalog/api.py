@@ -1,9 +1,11 @@
 """Wagtail's pages API as we serve it (`/api/v2/pages/`, `page_preview/`): anonymous answers
-cached until the page tree changes, per-type prefetching, our error body and 400s (never 500s)
-for malformed input."""
+cached until the page tree changes, per-type prefetching, `find/` answering the page itself,
+our error body and 400s (never 500s) for malformed input."""
 
+from django.http import Http404
 from rest_framework.response import Response
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Site
 
 from config.api_errors import WagtailApiErrorsMixin
 
@@ -18,7 +20,8 @@ def detail_parameters(view) -> set[str]:
 
 class CatalogPagesAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint, plus: anonymous answers cached until the tree changes,
-    per-type prefetching (`api_prefetch` on a page model) and 400s for malformed input."""
+    per-type prefetching (`api_prefetch` on a page model), `find/` answering with the page
+    (the body `pages/<id>/` has) instead of a redirect to it, and 400s for malformed input."""
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -45,7 +48,27 @@ class CatalogPagesAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):
 
     @anonymous_cache("find", known_parameters=detail_parameters)
     def find_view(self, request):
-        return super().find_view(request)
+        """The page at `html_path` (or `id`) itself: one request per page for the front end."""
+        try:
+            page = self.find_object(self.get_queryset(), request)
+        except self.model.DoesNotExist:
+            page = None
+        if page is None:
+            raise Http404("not found")
+        self.kwargs[self.lookup_field] = page.pk
+        return super().detail_view(request, page.pk)
+
+    def find_object(self, queryset, request):
+        # By the indexed url_path (catalog 0006) rather than Wagtail's walk down the tree: our
+        # pages route by slug only (no RoutablePage), so the two find the same page.
+        site = Site.find_for_request(request)
+        if "html_path" in request.GET and site is not None:
+            if "\x00" in request.GET["html_path"]:
+                return None  # no path holds NUL, and PostgreSQL refuses it in a query
+            parts = [part for part in request.GET["html_path"].split("/") if part]
+            url_path = site.root_page.url_path + "".join(f"{part}/" for part in parts)
+            return queryset.filter(url_path=url_path).first()
+        return super().find_object(queryset, request)
 
 
 class PagePreviewAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):

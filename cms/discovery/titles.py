@@ -4,16 +4,18 @@ changes), so the API view stays a thin shell. A bad value raises `BadParameter` 
 the parameter)."""
 
 import hashlib
-from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import Prefetch
+from wagtail.models import Page
 
 from cms.catalog.cache import cache_get, cache_set, catalog_key
 from cms.catalog.models import Format, Genre, Language, Season, Status, Studio, TitleKind, TitlePage
 from cms.dubbing.models import DubTeamPage, TitleDubbing
 from config.api_errors import BadParameter, parse_int, shown
 
+from .models import CatalogEntry, dubbing_key
 from .search import search_hits
 
 QUERY_PARAMETERS = (
@@ -25,12 +27,18 @@ QUERY_PARAMETERS = (
 TRANSLATION_LANGUAGES = (Language.UK.value, Language.EN.value)
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
+# Every order puts titles with no value last and breaks ties by id, so paging is stable.
 ORDERS = {
-    "-rating": [F("rating").desc(nulls_last=True), F("external_score").desc(nulls_last=True)],
-    "-year": [F("year").desc(nulls_last=True)],
-    "title": [F("title").asc()],
-    "-updated": [F("last_published_at").desc(nulls_last=True)],
+    "-rating": "rating DESC NULLS LAST, external_score DESC NULLS LAST, page_id",
+    "-year": "year DESC NULLS LAST, page_id",
+    "title": "title, page_id",
+    "-updated": "updated DESC NULLS LAST, page_id",
 }
+FACET_NAMES = "genre studio year season status format dub_team audio translation".split()
+CARD_FIELDS = (
+    "id title title_en slug url_path kind poster_url year format status rating rating_count "
+    "external_score season"
+).split()
 
 
 @dataclass
@@ -120,45 +128,6 @@ def parse_titles_query(params) -> TitlesQuery:
     return query
 
 
-def base_queryset() -> QuerySet:
-    return TitlePage.objects.live().public()
-
-
-def apply_filters(queryset: QuerySet, query: TitlesQuery) -> QuerySet:
-    if query.kind:
-        queryset = queryset.filter(kind=query.kind)
-    for genre in query.genres:  # every genre must match
-        queryset = queryset.filter(genres=genre)
-    if query.studios:
-        queryset = queryset.filter(studios__in=query.studios)
-    if query.year is not None:
-        queryset = queryset.filter(year=query.year)
-    if query.year_from is not None:
-        queryset = queryset.filter(year__gte=query.year_from)
-    if query.year_to is not None:
-        queryset = queryset.filter(year__lte=query.year_to)
-    if query.seasons:
-        queryset = queryset.filter(season__in=query.seasons)
-    if query.statuses:
-        queryset = queryset.filter(status__in=query.statuses)
-    if query.formats:
-        queryset = queryset.filter(format__in=query.formats)
-    if query.dub_team_id is not None or query.audio or query.translation:
-        # One TitleDubbing row must match all of them: the team voices (or translates) in
-        # that language. `audio` is about video (anime rows), `translation` about chapters.
-        dubbing = Q()
-        if query.dub_team_id is not None:
-            dubbing &= Q(dub_team_id=query.dub_team_id)
-        if query.audio:
-            dubbing &= Q(language=query.audio, title__kind=TitleKind.ANIME)
-        if query.translation:
-            dubbing &= Q(language=query.translation, title__kind=TitleKind.MANGA)
-        queryset = queryset.filter(id__in=TitleDubbing.objects.filter(dubbing).values("title_id"))
-    if query.studios:
-        queryset = queryset.distinct()
-    return queryset
-
-
 @dataclass
 class TitlesPage:
     total_count: int
@@ -167,135 +136,236 @@ class TitlesPage:
 
 
 def run_titles_query(query: TitlesQuery) -> TitlesPage:
-    queryset = apply_filters(base_queryset(), query)
-    hits: list[int] | None = None
-    if query.search:
-        hits = search_hits(query.search, query.kind)
-        queryset = queryset.filter(id__in=hits)
-    total, facets = filter_summary(queryset, query)
-    page_ids = list(order_ids(queryset, query, hits)[query.offset : query.offset + query.limit])
+    """One statement answers the total, the facets and the page's ids (the total and facets of
+    a filter are cached until the catalog changes; then only the page is asked for)."""
+    hits = search_hits(query.search, query.kind) if query.search else None
+    key = catalog_key("titles-summary", query.filter_key())
+    summary = cache_get(key) if key else None
+    rows = listing_rows(query, hits, with_summary=summary is None)
+    if summary is None:
+        summary = summary_from_rows(rows)
+        if key:
+            cache_set(key, summary)
+    page = sorted((row for row in rows if row[0] == "page"), key=lambda row: row[3])
+    page_ids = [int(value) for _, value, _, _ in page]
     items = {
         page.id: page
         for page in TitlePage.objects.filter(id__in=page_ids)
-        .only(
-            "id",
-            "title",
-            "title_en",
-            "slug",
-            "url_path",
-            "kind",
-            "poster_url",
-            "year",
-            "format",
-            "status",
-            "rating",
-            "rating_count",
-            "external_score",
-            "season",
-        )
+        .only(*CARD_FIELDS)
         .prefetch_related(
             Prefetch("genres", queryset=Genre.objects.only("id", "slug", "name", "name_en")),
             Prefetch("dubbings", queryset=TitleDubbing.with_team_refs()),
         )
     }
+    total, facets = summary
     return TitlesPage(
-        total_count=total,
-        items=[items[pk] for pk in page_ids if pk in items],
-        facets=facets,
+        total_count=total, items=[items[pk] for pk in page_ids if pk in items], facets=facets
     )
 
 
-def filter_summary(queryset: QuerySet, query: TitlesQuery) -> tuple[int, dict]:
-    """The total and the facet counts depend on the filter only, not on order or page, and are
-    the expensive part of a listing: cache them per filter until the catalog changes."""
-    key = catalog_key("titles-summary", query.filter_key())
-    summary = cache_get(key) if key else None
-    if summary is None:
-        summary = count_facets(queryset)
-        if key:
-            cache_set(key, summary)
-    return summary
+@dataclass
+class Dialect:
+    """The few array operations the listing needs, on PostgreSQL arrays (GIN-indexed) or on
+    SQLite's JSON text (`json_each`): the same statement otherwise, so the same answers."""
+
+    postgres: bool
+
+    def placeholders(self, values: list) -> str:
+        return ", ".join(["%s"] * len(values))
+
+    def contains_all(self, column: str, values: list) -> str:
+        if self.postgres:
+            return f"{column} @> ARRAY[{self.placeholders(values)}]::{self.cast(values)}[]"
+        return (
+            f"(SELECT COUNT(DISTINCT value) FROM json_each({column}) "
+            f"WHERE value IN ({self.placeholders(values)})) = {len(set(values))}"
+        )
+
+    def overlaps(self, column: str, values: list) -> str:
+        if self.postgres:
+            return f"{column} && ARRAY[{self.placeholders(values)}]::{self.cast(values)}[]"
+        return (
+            f"EXISTS (SELECT 1 FROM json_each({column}) "
+            f"WHERE value IN ({self.placeholders(values)}))"
+        )
+
+    def elements(self, column: str) -> str:
+        """A FROM item whose rows are the column's elements, as `v.value`."""
+        if self.postgres:
+            return f"CROSS JOIN LATERAL unnest(f.{column}) AS v(value)"
+        return f"CROSS JOIN json_each(f.{column}) AS v"
+
+    def position(self) -> str:
+        """Where `page_id` comes in a comma-separated list of ids (the search hits' order)."""
+        function = "strpos" if self.postgres else "instr"
+        return f"{function}(%s, ',' || CAST(page_id AS TEXT) || ',')"
+
+    @staticmethod
+    def cast(values: list) -> str:
+        return "bigint" if isinstance(values[0], int) else "text"
 
 
-def order_ids(queryset: QuerySet, query: TitlesQuery, hits: list[int] | None):
-    if hits is not None and query.order is None:
-        # Relevance order: the position in the search hits.
-        rank = {pk: position for position, pk in enumerate(hits)}
-        ids = sorted(queryset.values_list("id", flat=True), key=lambda pk: rank.get(pk, len(rank)))
-        return ids
-    order = ORDERS[query.order or "-rating"]
-    return queryset.order_by(*order, "id").values_list("id", flat=True)
+def entry_conditions(query: TitlesQuery, hits: list[int] | None, sql: Dialect) -> tuple:
+    """The WHERE clause over `discovery_catalogentry` for the filter, and its parameters."""
+    conditions: list[str] = []
+    params: list = []
 
+    def where(condition: str, *values) -> None:
+        conditions.append(condition)
+        params.extend(values)
 
-def count_facets(queryset: QuerySet) -> tuple[int, dict[str, list[dict]]]:
-    """The number of matching titles and the counts per facet value over them. The columns of
-    the title row itself (season, status, format, year) are counted from one pass over the
-    matching rows, which also gives the total; the related facets take one query each."""
-    ids = queryset.order_by().values("id")
-    # "id" keeps rows apart where the filter made the queryset distinct().
-    columns = [
-        row[1:]
-        for row in queryset.order_by().values_list("id", "season", "status", "format", "year")
-    ]
-    facets: dict[str, list[dict]] = {}
-    for position, (name, choices) in enumerate(
-        (("season", Season), ("status", Status), ("format", Format))
+    if query.kind:
+        where("kind = %s", query.kind)
+    if query.genres:  # every genre must match
+        ids = [genre.id for genre in query.genres]
+        where(sql.contains_all("genre_ids", ids), *ids)
+    if query.studios:  # any studio may match
+        ids = [studio.id for studio in query.studios]
+        where(sql.overlaps("studio_ids", ids), *ids)
+    for column, operator, value in (
+        ("year", "=", query.year),
+        ("year", ">=", query.year_from),
+        ("year", "<=", query.year_to),
     ):
-        labels = dict(choices.choices)
-        counts = Counter(row[position] for row in columns if row[position])
-        facets[name] = [
-            {"value": value, "label": str(labels.get(value, value)), "count": count}
-            for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        ]
-    years = Counter(row[3] for row in columns if row[3] is not None)
-    facets["year"] = [
-        {"value": str(year), "label": str(year), "count": count}
-        for year, count in sorted(years.items(), reverse=True)
+        if value is not None:
+            where(f"{column} {operator} %s", value)
+    for column, values in (
+        ("season", query.seasons),
+        ("status", query.statuses),
+        ("format", query.formats),
+    ):
+        if values:
+            where(f"{column} IN ({sql.placeholders(values)})", *values)
+    # A team with a language must be one TitleDubbing row: (team, language) pairs are stored.
+    # `audio` is about video (anime), `translation` about chapters (manga).
+    languages = [
+        (language, kind)
+        for language, kind in ((query.audio, TitleKind.ANIME), (query.translation, TitleKind.MANGA))
+        if language
     ]
-
-    facets["genre"] = label_facet(TitlePage.genres.through, "genre", ids)
-    facets["studio"] = label_facet(TitlePage.studios.through, "studio", ids)
-    dubbings = TitleDubbing.objects.filter(title_id__in=ids)
-    teams = (
-        dubbings.filter(dub_team__isnull=False, dub_team__live=True)
-        .values("dub_team__slug", "dub_team__title")
-        .annotate(count=Count("title_id", distinct=True))
-        .order_by("-count", "dub_team__title")
-    )
-    facets["dub_team"] = [
-        {"value": row["dub_team__slug"], "label": row["dub_team__title"], "count": row["count"]}
-        for row in teams
-    ]
-    facets["audio"] = language_facet(dubbings.filter(title__kind=TitleKind.ANIME))
-    facets["translation"] = language_facet(
-        dubbings.filter(title__kind=TitleKind.MANGA, language__in=TRANSLATION_LANGUAGES)
-    )
-    return len(columns), facets
+    for language, kind in languages:
+        where("kind = %s", kind.value)
+        if query.dub_team_id is not None:
+            where(sql.contains_all("dubbings", ["x"]), dubbing_key(query.dub_team_id, language))
+        else:
+            where(sql.contains_all("languages", ["x"]), language)
+    if query.dub_team_id is not None and not languages:
+        where(sql.contains_all("dub_team_ids", [0]), query.dub_team_id)
+    if hits is not None:
+        if not hits:
+            conditions.append("1 = 0")
+        else:
+            where(f"page_id IN ({sql.placeholders(hits)})", *hits)
+    return " AND ".join(conditions) or "1 = 1", params
 
 
-def language_facet(dubbings: QuerySet) -> list[dict]:
-    """Counts of titles per language over the TitleDubbing rows `dubbings`, most common first."""
-    languages = dict(Language.choices)
-    rows = (
-        dubbings.values("language")
-        .annotate(count=Count("title_id", distinct=True))
-        .order_by("-count", "language")
-    )
+def facet_selects(sql: Dialect) -> list[tuple[str, str, list]]:
+    """The total and each facet as (name, a SELECT over the filtered rows `f`, its parameters),
+    counted over the whole current filter, the facet's own parameter included."""
+    translation = sql.placeholders(list(TRANSLATION_LANGUAGES))
     return [
-        {"value": row["language"], "label": str(languages[row["language"]]), "count": row["count"]}
-        for row in rows
+        ("total", "SELECT 'total', CAST(NULL AS TEXT), CAST(NULL AS TEXT), COUNT(*) FROM f", []),
+        *(
+            (
+                name,
+                f"SELECT '{name}', {column}, CAST(NULL AS TEXT), COUNT(*) FROM f "
+                f"WHERE {column} <> '' GROUP BY {column}",
+                [],
+            )
+            for name, column in (("season", "season"), ("status", "status"), ("format", "format"))
+        ),
+        (
+            "year",
+            "SELECT 'year', CAST(year AS TEXT), CAST(NULL AS TEXT), COUNT(*) FROM f "
+            "WHERE year IS NOT NULL GROUP BY year",
+            [],
+        ),
+        *(
+            (
+                name,
+                f"SELECT '{name}', l.slug, l.name, COUNT(*) FROM f {sql.elements(column)} "
+                f"JOIN {table} l ON l.id = v.value GROUP BY l.id, l.slug, l.name",
+                [],
+            )
+            for name, column, table in (
+                ("genre", "genre_ids", Genre._meta.db_table),
+                ("studio", "studio_ids", Studio._meta.db_table),
+            )
+        ),
+        (
+            "dub_team",
+            f"SELECT 'dub_team', p.slug, p.title, COUNT(*) FROM f {sql.elements('dub_team_ids')} "
+            f"JOIN {Page._meta.db_table} p ON p.id = v.value AND p.live "
+            "GROUP BY p.id, p.slug, p.title",
+            [],
+        ),
+        (
+            "audio",
+            f"SELECT 'audio', v.value, CAST(NULL AS TEXT), COUNT(*) FROM f "
+            f"{sql.elements('languages')} WHERE f.kind = %s GROUP BY v.value",
+            [TitleKind.ANIME.value],
+        ),
+        (
+            "translation",
+            f"SELECT 'translation', v.value, CAST(NULL AS TEXT), COUNT(*) FROM f "
+            f"{sql.elements('languages')} WHERE f.kind = %s AND v.value IN ({translation}) "
+            "GROUP BY v.value",
+            [TitleKind.MANGA.value, *TRANSLATION_LANGUAGES],
+        ),
     ]
 
 
-def label_facet(through, label: str, ids) -> list[dict]:
-    """Counts per genre or studio (`label`) over the titles `ids`, most common first."""
-    rows = (
-        through.objects.filter(titlepage_id__in=ids)
-        .values(f"{label}__slug", f"{label}__name")
-        .annotate(count=Count("titlepage_id"))
-        .order_by("-count", f"{label}__name")
+def listing_rows(query: TitlesQuery, hits: list[int] | None, with_summary: bool) -> list[tuple]:
+    """Rows of (facet, value, label, count) for the total and every facet (`with_summary`), and
+    ("page", id, None, position) for the page: the filter evaluated once (the CTE `f`, which
+    PostgreSQL materialises as it is read more than once), one round trip."""
+    sql = Dialect(postgres=connection.vendor == "postgresql")
+    where, params = entry_conditions(query, hits, sql)
+    if hits is not None and query.order is None:
+        order, order_params = sql.position() + ", page_id", ["," + ",".join(map(str, hits)) + ","]
+    else:
+        order, order_params = ORDERS[query.order or "-rating"], []
+    # The page is sorted twice: all of `f` to pick it (a top-N sort), then its own rows to
+    # number them (a UNION's rows come in no particular order).
+    selects = [
+        (
+            "SELECT 'page', CAST(page_id AS TEXT), CAST(NULL AS TEXT), "
+            f"ROW_NUMBER() OVER (ORDER BY {order}) FROM ("
+            f"SELECT * FROM f ORDER BY {order} LIMIT %s OFFSET %s) AS page",
+            [*order_params, *order_params, query.limit, query.offset],
+        )
+    ]
+    if with_summary:
+        selects += [(select, select_params) for _, select, select_params in facet_selects(sql)]
+    statement = (
+        f"WITH f AS (SELECT * FROM {CatalogEntry._meta.db_table} WHERE {where}) "
+        + " UNION ALL ".join(select for select, _ in selects)
+        + " ORDER BY 1, 4 DESC, 3, 2"
     )
-    return [
-        {"value": row[f"{label}__slug"], "label": row[f"{label}__name"], "count": row["count"]}
-        for row in rows
-    ]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*params, *(p for _, ps in selects for p in ps)])
+        return cursor.fetchall()
+
+
+FACET_LABELS = {
+    "season": dict(Season.choices),
+    "status": dict(Status.choices),
+    "format": dict(Format.choices),
+    "audio": dict(Language.choices),
+    "translation": dict(Language.choices),
+}
+
+
+def summary_from_rows(rows: list[tuple]) -> tuple[int, dict[str, list[dict]]]:
+    """The total and the facets (most common first; years newest first) from `listing_rows`."""
+    total = 0
+    facets: dict[str, list[dict]] = {name: [] for name in FACET_NAMES}
+    for facet, value, label, count in rows:
+        if facet == "total":
+            total = count
+        elif facet in facets:
+            if label is None:
+                label = str(FACET_LABELS.get(facet, {}).get(value, value))
+            facets[facet].append({"value": value, "label": label, "count": count})
+    facets["year"].sort(key=lambda item: -int(item["value"]))
+    return total, facets

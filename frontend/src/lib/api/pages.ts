@@ -25,8 +25,8 @@ export function sitePath(segments: readonly string[] | undefined): string {
 }
 
 /**
- * The page at a site path, or null. `find/` answers with a redirect to `pages/<id>/`, which
- * fetch follows (WAGTAILAPI_BASE_URL must be the API's own origin for that to stay internal).
+ * The page at a site path, or null: `find/` answers with the page itself (the body
+ * `pages/<id>/` has), so one request per page.
  */
 export function findPage(path: string): Promise<WagtailPage | null> {
   const url = apiUrl("/api/v2/pages/find/", { html_path: path });
