@@ -6,7 +6,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("catalog", "0005_move_titledubbing_to_dubbing"),
+        ("catalog", "0006_shared_cache_table"),
         ("wagtailcore", "0001_initial"),
     ]
 
