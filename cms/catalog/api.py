@@ -55,6 +55,11 @@ class CatalogPagesAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):
             page = None
         if page is None:
             raise Http404("not found")
+        # The page is known to be visible: fetch it once, as its type with its prefetching.
+        model = page.specific_class or type(page)
+        prefetch = getattr(model, "api_prefetch", None)
+        queryset = model.objects.filter(pk=page.pk)
+        self._prefetched_object = (prefetch(queryset) if prefetch else queryset)[0]
         self.kwargs[self.lookup_field] = page.pk
         return super().detail_view(request, page.pk)
 
