@@ -6,7 +6,8 @@ page revision). Under READ COMMITTED each statement sees every transaction commi
 it, and the lock makes the refreshes of one title take turns, so the last refresh always
 counts every committed vote, however many arrive at once. After the commit it sends
 `library.signals.rating_changed` and asks for one batched drop of the cached catalog
-(`request_catalog_flush`): a burst of votes flushes the cache once per RATING_FLUSH_DELAY."""
+(`request_catalog_flush`): a burst of votes flushes the cache once per RATING_FLUSH_DELAY. The
+title's row in the catalog listing's read model is refreshed in the same transaction."""
 
 import logging
 from decimal import ROUND_HALF_UP, Decimal
@@ -16,6 +17,7 @@ from django.db import transaction
 from django.db.models import Avg, Count
 
 from cms.catalog.models import TitlePage
+from cms.discovery.index import refresh_entries
 
 from .models import ListEntry
 from .signals import rating_changed
@@ -45,6 +47,9 @@ def refresh_rating(title_id: int) -> None:
             rating=Decimal(mean).quantize(TWO_PLACES, ROUND_HALF_UP) if mean is not None else None,
             rating_count=stats["count"],
         )
+        # The catalog listing's read model keeps a copy of the rating (it sorts by it): in
+        # the same transaction, so no listing ever sees the two disagree.
+        refresh_entries([title_id])
         transaction.on_commit(lambda: after_rating_changed(title_id))
 
 
