@@ -148,8 +148,9 @@ def make_episode(db):
         episode = EpisodePage(
             title=fields.pop("title", f"Серія {number}"), slug=str(number), number=number, **fields
         )
-        episode.sources = [VideoSource(**source) for source in sources]
         anime.add_child(instance=episode)
+        for order, source in enumerate(sources):
+            VideoSource.objects.create(episode=episode, sort_order=order, **source)
         return publish(episode)
 
     return make

@@ -143,3 +143,27 @@ class ReputationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.kind} {self.points:+d}"
+
+
+class TrustedTeam(models.Model):
+    """A dub team whose members publish video sources without an editor's approval. A row of
+    its own (not a team page field) so that no page revision can grant or revoke trust; set and
+    removed by editors in Admin → «Мої джерела» → «Довірені команди» (logged)."""
+
+    team = models.OneToOneField(
+        "dubbing.DubTeamPage",
+        verbose_name="команда озвучення",
+        on_delete=models.CASCADE,
+        related_name="trust",
+    )
+    trusted_by = models.ForeignKey(
+        User, verbose_name="довірив", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField("з", default=timezone.now)
+
+    class Meta:
+        verbose_name = "довірена команда"
+        verbose_name_plural = "довірені команди"
+
+    def __str__(self) -> str:
+        return str(self.team)

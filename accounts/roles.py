@@ -60,6 +60,8 @@ class Editor(AbstractUserRole):
         ],
         *[("wagtailimages", op) for op in ("add_image", "change_image", "choose_image")],
         *[("wagtaildocs", op) for op in ("add_document", "change_document", "choose_document")],
+        # Video sources: Wagtail's own publish/approve buttons look at these model permissions.
+        *[("anime", f"{op}_videosource") for op in ("add", "change", "delete", "view", "publish")],
     )
     edits_pages = True
 
@@ -145,6 +147,9 @@ def setup_roles() -> None:
                 GroupPagePermission.objects.get_or_create(
                     group=group, page=root, permission=permission
                 )
+    from .studio.workflow import ensure_source_workflow
+
+    ensure_source_workflow()
     viewer = Group.objects.get(name=Viewer.role_name)
     membership = User.groups.through
     membership.objects.bulk_create(
@@ -234,10 +239,47 @@ ACTION_PERMISSIONS = {
 USER_ACTIONS = {"ban_user", "edit_user", "assign_role"}
 
 
+def editable_teams(actor):
+    """The dub teams whose page and video sources `actor` may edit (a DubTeamPage queryset):
+    every team with `edit_any_team`, its own teams with `edit_own_team`, else none."""
+    from cms.dubbing.models import DubTeamPage
+
+    if actor is None or not actor.is_authenticated:
+        return DubTeamPage.objects.none()
+    if actor.has_perm("accounts.edit_any_team"):
+        return DubTeamPage.objects.all()
+    if actor.has_perm("accounts.edit_own_team"):
+        return DubTeamPage.objects.filter(memberships__user=actor)
+    return DubTeamPage.objects.none()
+
+
+def _may_edit_source(actor, source) -> bool:
+    if actor.has_perm("accounts.edit_any_team"):
+        return True
+    teams = editable_teams(actor)
+    if source is None:  # may the actor edit some source at all?
+        return teams.exists()
+    return source.dub_team_id is not None and teams.filter(pk=source.dub_team_id).exists()
+
+
+def _may_publish_source(actor, source) -> bool:
+    if actor.has_perm("accounts.edit_any_team"):
+        return True
+    teams = editable_teams(actor).filter(trust__isnull=False)
+    if source is None:
+        return teams.exists()
+    return source.dub_team_id is not None and teams.filter(pk=source.dub_team_id).exists()
+
+
 def can(actor, action: str, target=None, *, role: Role | None = None) -> bool:
     """The one permission check. Actions:
     `edit_catalog`, `moderate_content`; `edit_team` (target: a DubTeamPage; members of the team
-    with `edit_own_team`, or anyone with `edit_any_team`); `ban_user`, `edit_user` (target: a
+    with `edit_own_team`, or anyone with `edit_any_team`); `edit_source` (target: a VideoSource,
+    saved or not: its team is one of `editable_teams`, or the actor has `edit_any_team`, the
+    only ones who edit the original-audio sources; no target: may edit some source);
+    `publish_source` (as `edit_source`, and the team is trusted unless the actor has
+    `edit_any_team`: everyone else's sources go through the editors' approval workflow);
+    `trust_team` (target: a DubTeamPage; `edit_any_team`); `ban_user`, `edit_user` (target: a
     user of lower rank); `assign_role` (target: a user of lower rank, `role`: below the actor's
     rank); `manage_roles` (`role`: the role created or changed, below the actor's rank)."""
     from .bans import is_banned
@@ -247,13 +289,13 @@ def can(actor, action: str, target=None, *, role: Role | None = None) -> bool:
     if is_banned(actor):
         return False
     if action == "edit_team":
-        if actor.has_perm("accounts.edit_any_team"):
-            return True
-        return (
-            target is not None
-            and actor.has_perm("accounts.edit_own_team")
-            and target.memberships.filter(user=actor).exists()
-        )
+        return target is not None and editable_teams(actor).filter(pk=target.pk).exists()
+    if action == "edit_source":
+        return _may_edit_source(actor, target)
+    if action == "publish_source":
+        return _may_publish_source(actor, target)
+    if action == "trust_team":
+        return actor.has_perm("accounts.edit_any_team")
     if action not in ACTION_PERMISSIONS:
         raise ValueError(f"Unknown action {action!r}")
     if not actor.has_perm(f"accounts.{ACTION_PERMISSIONS[action]}"):

@@ -20,3 +20,17 @@ def setup_roles_after_migrate(sender, using="default", **kwargs):
     from .roles import setup_roles
 
     setup_roles()
+
+
+def log_team_trusted(sender, instance, created, raw=False, **kwargs):
+    """Trust changes are staff actions: logged on the team's page (Wagtail's audit log)."""
+    if created and not raw:
+        from wagtail.log_actions import log
+
+        log(instance.team, "accounts.team_trusted")
+
+
+def log_team_untrusted(sender, instance, **kwargs):
+    from wagtail.log_actions import log
+
+    log(instance.team, "accounts.team_untrusted")

@@ -1,12 +1,17 @@
-"""Wagtail admin side of accounts: the audit-log actions accounts writes, and the rank rule on
-Wagtail's own user editing (nobody edits, deletes or re-roles a user of equal or higher rank).
-The staff screens themselves (users, roles, bans) are the CRM's (crm/)."""
+"""Wagtail admin side of accounts: the audit-log actions accounts writes, the dub-studio admin
+(accounts.studio: «Мої джерела»), and the rank rule on Wagtail's own user editing (nobody edits,
+deletes or re-roles a user of equal or higher rank). The staff screens themselves (users, roles,
+bans) are the CRM's (crm/)."""
 
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from .models import Role
 from .roles import can, rank
+from .studio.views import StudioViewSetGroup
+
+register_snippet(StudioViewSetGroup)
 
 
 @hooks.register("register_log_actions")
@@ -19,6 +24,10 @@ def register_accounts_log_actions(actions):
     actions.register_action("accounts.role_remove", "Зняття ролі", "Роль знято")
     actions.register_action(
         "accounts.reputation_adjust", "Коригування репутації", "Репутацію скориговано"
+    )
+    actions.register_action("accounts.team_trusted", "Довірити команду", "Команді довірено")
+    actions.register_action(
+        "accounts.team_untrusted", "Зняття довіри з команди", "Довіру з команди знято"
     )
 
 

@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from accounts.models import Role, User
 from accounts.roles import assign_role, can, rank, setup_roles, user_roles
+from cms.anime.models import VideoSource
 
 ROLES = ["viewer", "dubber", "editor", "moderator", "admin"]
 
@@ -40,6 +41,11 @@ ACTIONS = {
     "edit_catalog": "editor",
     "edit_own_team": "dubber",
     "edit_other_team": "editor",
+    "edit_own_team_source": "dubber",
+    "edit_other_team_source": "editor",
+    "edit_original_audio_source": "editor",
+    "publish_own_team_source": "editor",  # the team is not trusted
+    "trust_team": "editor",
     "moderate_content": "moderator",
     "ban_viewer": "moderator",
     "ban_same_rank": None,
@@ -61,6 +67,15 @@ def run(action: str, actor: User, targets, own_team, other_team, actor_role: str
         "edit_catalog": lambda: can(actor, "edit_catalog"),
         "edit_own_team": lambda: can(actor, "edit_team", own_team),
         "edit_other_team": lambda: can(actor, "edit_team", other_team),
+        "edit_own_team_source": lambda: can(actor, "edit_source", VideoSource(dub_team=own_team)),
+        "edit_other_team_source": lambda: can(
+            actor, "edit_source", VideoSource(dub_team=other_team)
+        ),
+        "edit_original_audio_source": lambda: can(actor, "edit_source", VideoSource(language="ja")),
+        "publish_own_team_source": lambda: can(
+            actor, "publish_source", VideoSource(dub_team=own_team)
+        ),
+        "trust_team": lambda: can(actor, "trust_team", own_team),
         "moderate_content": lambda: can(actor, "moderate_content"),
         "ban_viewer": lambda: can(actor, "ban_user", targets["viewer"]),
         "ban_same_rank": lambda: can(actor, "ban_user", same),

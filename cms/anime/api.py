@@ -46,9 +46,11 @@ def latest_episodes(limit: int) -> list[EpisodePage]:
         .filter(path__in=parent_paths)
         .only("id", "kind", "title", "title_en", "year", "url_path", "path", "poster_url")
     }
-    sources = VideoSource.objects.filter(
-        episode_id__in=[e.id for e in episodes], is_active=True, dub_team__isnull=False
-    ).values_list("episode_id", "dub_team_id")
+    sources = (
+        VideoSource.objects.active()
+        .filter(episode_id__in=[e.id for e in episodes], dub_team__isnull=False)
+        .values_list("episode_id", "dub_team_id")
+    )
     teams = DubTeamPage.ref_queryset().in_bulk({team_id for _, team_id in sources})
     teams_by_episode: dict[int, dict[int, DubTeamPage]] = {}
     for episode_id, team_id in sources:

@@ -1,19 +1,26 @@
-"""Anime content: AnimeIndexPage -> AnimePage -> EpisodePage, with inline VideoSources."""
+"""Anime content: AnimeIndexPage -> AnimePage -> EpisodePage, and the episodes' VideoSources.
 
-from django import forms
+A VideoSource is a row of its own (a plain foreign key to the episode), not part of the episode
+page's content: episode revisions never hold sources, so saving, publishing or reverting an
+episode (an old revision included) can neither delete nor overwrite a source — rows that dub
+teams own and edit in the admin («Мої джерела», accounts.studio) while editors see them on the
+episode's «Джерела» tab. Sources have their own revisions and publishing (DraftStateMixin) and
+go through a Wagtail workflow: a team's new source stays a draft (`live=False`) until an editor
+approves it (or the team is trusted). Visitors see only `VideoSource.objects.active()` —
+switched on *and* published — everywhere: playback, the episode's `sources`, the catalog's
+`audio`/`dub_team` filters (TitleDubbing) and latest episodes."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     ObjectList,
     PageChooserPanel,
     TabbedInterface,
 )
 from wagtail.api import APIField
-from wagtail.models import Orderable, Page
+from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin, WorkflowMixin
 from wagtail_headless_preview.models import HeadlessMixin
 
 from cms.catalog.forms import NumberedChildForm
@@ -31,6 +38,8 @@ from outbound.hosts import allowed_hosts, is_allowed_stream_url
 from outbound.providers import provider_choices
 from outbound.urls import UnsafeUrl, parse_http_url
 
+from .forms import VideoSourceForm
+from .panels import EpisodeSourcesPanel
 from .serializers import SourceSummarySerializer
 
 
@@ -120,10 +129,7 @@ class EpisodePage(HeadlessMixin, Page):
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading="Основне"),
-            ObjectList(
-                [InlinePanel("sources", heading="Відеоджерела", label="Джерело")],
-                heading="Джерела",
-            ),
+            ObjectList([EpisodeSourcesPanel(heading="Відеоджерела")], heading="Джерела"),
             ObjectList(Page.promote_panels, heading="Просування"),
             ObjectList(Page.settings_panels, heading="Налаштування"),
         ]
@@ -171,7 +177,7 @@ class EpisodePage(HeadlessMixin, Page):
 
     @property
     def active_sources(self):
-        return [source for source in self.sources.all() if source.is_active]
+        return [source for source in self.sources.all() if source.visible]
 
     def clean(self):
         super().clean()
@@ -221,10 +227,19 @@ def validate_subtitles(value) -> None:
         validate_stream_url(item["url"])
 
 
-class VideoSource(Orderable):
+class VideoSourceQuerySet(models.QuerySet):
+    def active(self):
+        """What visitors may see: switched on (`is_active`, cleared by the source check) and
+        published (`live`: a team's source waiting for approval is not)."""
+        return self.filter(is_active=True, live=True)
+
+
+class VideoSource(WorkflowMixin, DraftStateMixin, RevisionMixin, Orderable):
     """One stream of an episode: a dub (or the original) from one external provider."""
 
-    episode = ParentalKey(EpisodePage, on_delete=models.CASCADE, related_name="sources")
+    episode = models.ForeignKey(
+        EpisodePage, verbose_name="серія", on_delete=models.CASCADE, related_name="sources"
+    )
     dub_team = models.ForeignKey(
         "dubbing.DubTeamPage",
         verbose_name="команда озвучення",
@@ -251,14 +266,16 @@ class VideoSource(Orderable):
     )
     consecutive_failures = models.PositiveSmallIntegerField(default=0, editable=False)
 
+    objects = VideoSourceQuerySet.as_manager()
+
+    base_form_class = VideoSourceForm
     panels = [
-        FieldRowPanel(
-            [FieldPanel("language"), PageChooserPanel("dub_team", "dubbing.DubTeamPage")]
-        ),
+        PageChooserPanel("episode", "anime.EpisodePage"),
+        FieldRowPanel([FieldPanel("language"), FieldPanel("dub_team")]),
         FieldRowPanel([FieldPanel("provider"), FieldPanel("kind")]),
         FieldPanel("url"),
-        FieldPanel("variants", widget=forms.Textarea(attrs={"rows": 3})),
-        FieldPanel("subtitles", widget=forms.Textarea(attrs={"rows": 2})),
+        FieldPanel("variants"),
+        FieldPanel("subtitles"),
         FieldPanel("is_active"),
     ]
 
@@ -267,7 +284,13 @@ class VideoSource(Orderable):
         verbose_name_plural = "відеоджерела"
 
     def __str__(self):
-        return f"{self.get_provider_display()} · {self.get_language_display()}"
+        number = getattr(self.episode, "number", "?") if self.episode_id else "?"
+        return f"Серія {number} · {self.get_provider_display()} · {self.get_language_display()}"
+
+    @property
+    def visible(self) -> bool:
+        """The row-level form of `VideoSource.objects.active()`."""
+        return self.is_active and self.live
 
     def stream_urls(self) -> list[str]:
         return [self.url] if self.url else [u for u in self.variants.values() if isinstance(u, str)]

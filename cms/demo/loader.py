@@ -81,8 +81,7 @@ def upsert_snippet(model, slug: str, fields: dict, stats: DemoStats):
 
 
 def upsert_page(parent: Page, model, slug: str, fields: dict, stats: DemoStats, **relations):
-    """Create or update a live page under `parent`; `relations` are m2m or child lists whose
-    comparable form is given by `relation_key`."""
+    """Create or update a live page under `parent`; `relations` are many-to-many snippets."""
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, **fields)
@@ -104,32 +103,40 @@ def upsert_page(parent: Page, model, slug: str, fields: dict, stats: DemoStats, 
 
 
 def set_relations(page: Page, relations: dict) -> None:
-    for name, values in relations.items():
-        if values and isinstance(values[0], VideoSource):  # inline children replace the list
-            setattr(page, name, values)
-        else:  # many-to-many snippets
-            getattr(page, name).set(values)
+    for name, values in relations.items():  # many-to-many snippets
+        getattr(page, name).set(values)
 
 
 def relation_key(values) -> list:
-    """Snippets compare by id; inline video sources by their content."""
-    key = []
-    for value in values:
-        if isinstance(value, VideoSource):
-            key.append(
-                (
-                    value.dub_team_id,
-                    value.language,
-                    value.kind,
-                    value.provider,
-                    value.url,
-                    json.dumps(value.variants, sort_keys=True),
-                    json.dumps(value.subtitles),
-                )
-            )
-        else:
-            key.append(value.pk)
-    return sorted(key, key=repr)
+    """Snippets compare by id."""
+    return sorted(value.pk for value in values)
+
+
+def source_key(sources) -> list:
+    """Video sources compare by their content."""
+    return sorted(
+        (
+            source.dub_team_id,
+            source.language,
+            source.kind,
+            source.provider,
+            source.url,
+            json.dumps(source.variants, sort_keys=True),
+            json.dumps(source.subtitles),
+        )
+        for source in sources
+    )
+
+
+def sync_sources(episode: EpisodePage, sources: list[VideoSource], stats: DemoStats) -> None:
+    """Make the episode's video sources (rows of their own, not page content) `sources`."""
+    if source_key(episode.sources.all()) == source_key(sources):
+        return
+    episode.sources.all().delete()
+    for source in sources:
+        source.episode = episode
+        source.save()
+    stats.updated += 1
 
 
 # --- Generated artwork (offline: no poster host is reachable from here) ----------------------
@@ -362,14 +369,8 @@ def load_anime(data: dict, parent: AnimeIndexPage, teams: dict, genres, studios,
                 "outro_start": None if is_movie else max(duration - 90, 30),
                 "outro_end": None if is_movie else max(duration - 10, 40),
             }
-            upsert_page(
-                anime,
-                EpisodePage,
-                str(number),
-                episode_fields,
-                stats,
-                sources=episode_sources(index, number, dubs, teams),
-            )
+            episode = upsert_page(anime, EpisodePage, str(number), episode_fields, stats)
+            sync_sources(episode, episode_sources(index, number, dubs, teams), stats)
 
 
 def load_manga(data: dict, parent: MangaIndexPage, teams: dict, genres, studios, stats) -> None:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -13,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
+from cms.catalog.forms import JSONRowsField
 from cms.catalog.models import Language, SectionIndexPage, TitlePage
 from cms.catalog.serializers import TitleSummarySerializer
 from cms.catalog.validators import validate_http_url
@@ -39,6 +41,12 @@ def validate_links(value) -> None:
         validate_http_url(item["url"])
 
 
+class DubTeamForm(WagtailAdminPageForm):
+    links = JSONRowsField(
+        [("label", "Назва (Telegram, YouTube…)"), ("url", "Адреса")], label="Посилання"
+    )
+
+
 class DubTeamPage(HeadlessMixin, Page):
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -59,6 +67,7 @@ class DubTeamPage(HeadlessMixin, Page):
         help_text="Скільки годин після виходу серії в Японії зазвичай з'являється озвучення.",
     )
 
+    base_form_class = DubTeamForm
     content_panels = Page.content_panels + [
         FieldPanel("logo"),
         FieldPanel("color"),
@@ -83,6 +92,11 @@ class DubTeamPage(HeadlessMixin, Page):
     class Meta:
         verbose_name = "команда озвучення"
         verbose_name_plural = "команди озвучення"
+
+    def permissions_for_user(self, user):
+        from .permissions import TeamPagePermissionTester
+
+        return TeamPagePermissionTester(user, self)
 
     @property
     def logo_url(self) -> str | None:

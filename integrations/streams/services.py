@@ -150,11 +150,7 @@ def _neighbour(episode, anime, *, after: bool) -> dict | None:
 
 
 def active_sources(episode) -> list:
-    return list(
-        episode.sources.filter(is_active=True)
-        .select_related("dub_team")
-        .order_by("sort_order", "pk")
-    )
+    return list(episode.sources.active().select_related("dub_team").order_by("sort_order", "pk"))
 
 
 def build_playback(episode) -> dict:

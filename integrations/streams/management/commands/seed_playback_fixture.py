@@ -17,7 +17,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 
 from cms.anime.models import AnimeIndexPage, AnimePage, EpisodePage, VideoSource
-from cms.demo.loader import DemoStats, ensure_home, upsert_page
+from cms.demo.loader import DemoStats, ensure_home, sync_sources, upsert_page
 from cms.dubbing.models import DubTeamIndexPage, DubTeamPage
 
 ANIME_SLUG = "playback-fixture"
@@ -100,16 +100,8 @@ def seed(base_url: str) -> dict:
         fields = {"title": f"Серія {number}", "number": number, "duration": 20}
         if number == 1:
             fields.update(intro_start=INTRO[0], intro_end=INTRO[1])
-        episode = publish_live(
-            upsert_page(
-                anime,
-                EpisodePage,
-                str(number),
-                fields,
-                stats,
-                sources=fixture_sources(base, number, teams),
-            )
-        )
+        episode = publish_live(upsert_page(anime, EpisodePage, str(number), fields, stats))
+        sync_sources(episode, fixture_sources(base, number, teams), stats)
         # A previous run's health checks must not leave the fixture deactivated.
         VideoSource.objects.filter(episode=episode).update(is_active=True, consecutive_failures=0)
         episodes[number] = episode.pk
