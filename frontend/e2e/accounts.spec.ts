@@ -4,9 +4,8 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { BASE_URL, type TrackedPage, launchChromium, openTrackedPage } from "./browser";
+import { describe, expect, it } from "vitest";
+import { BASE_URL, setUpChromium } from "./browser";
 
 const MAIL_DIR = process.env.E2E_MAIL_DIR ?? "";
 const PASSWORD = "kotyky-i-pesyky-42";
@@ -31,29 +30,12 @@ async function mailLink(address: string, marker: RegExp): Promise<string> {
   throw new Error(`no e-mail to ${address} in ${MAIL_DIR}`);
 }
 
-let browser: Browser;
-let current: TrackedPage | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  const tracked = current;
-  current = null;
-  if (!tracked) return;
-  await tracked.page.context().close();
-  expect(tracked.problems.join("\n"), "page errors or console errors").toBe("");
-});
+const chromium = setUpChromium();
 
 describe("accounts in Chromium", () => {
   it("signs up, confirms by e-mail, signs out and in again", async () => {
     expect(MAIL_DIR, "E2E_MAIL_DIR (set by e2e/run.mjs)").not.toBe("");
-    current = await openTrackedPage(browser);
+    const current = await chromium.open();
     // allauth answers "not signed in yet" (sign-up waiting for the e-mail, sign-out) with 401 and
     // a wrong password with 400; Chromium logs those answers to the console.
     current.allow(/status of 40[01].*\/_allauth\//);

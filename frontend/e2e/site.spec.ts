@@ -2,63 +2,33 @@
  * The site in Chromium against the demo catalog: home, catalog filters, a title, an episode,
  * search, the dub team page, 404 and a bad filter. Any uncaught exception or console error fails.
  */
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   API_URL,
   BASE_URL,
   type TrackedPage,
   apiJson,
-  launchChromium,
-  openTrackedPage,
+  djangoShell,
   pageBasics,
+  setUpChromium,
 } from "./browser";
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const PYTHON = process.env.PYTHON ?? path.join(REPO_ROOT, ".venv", "bin", "python");
-
 /** A Wagtail preview token for a changed (unsaved) copy of the first anime page. */
-async function createPreviewToken(): Promise<{ token: string; title: string }> {
-  const code = [
+function createPreviewToken(): Promise<{ token: string; title: string }> {
+  return djangoShell([
     "import json",
     "from cms.anime.models import AnimePage",
     "page = AnimePage.objects.live().order_by('id').first()",
     "page.title = 'Чернетка: ' + page.title",
     "preview = page.create_page_preview()",
     "print(json.dumps({'token': preview.token, 'title': page.title}))",
-  ].join("\n");
-  const { stdout } = await promisify(execFile)(PYTHON, ["manage.py", "shell", "-c", code], {
-    cwd: REPO_ROOT,
-    env: process.env,
-  });
-  return JSON.parse(stdout.trim().split("\n").pop() ?? "{}");
+  ]);
 }
 
-let browser: Browser;
-let current: TrackedPage | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  const tracked = current;
-  current = null;
-  if (!tracked) return;
-  await tracked.page.context().close();
-  expect(tracked.problems.join("\n"), "page errors or console errors").toBe("");
-});
+const chromium = setUpChromium();
 
 async function open(path: string, viewport?: { width: number; height: number }) {
-  current = await openTrackedPage(browser, viewport);
+  const current = await chromium.open(viewport);
   const response = await current.page.goto(`${BASE_URL}${path}`, { waitUntil: "networkidle" });
   return { ...current, status: response?.status() ?? 0 };
 }
@@ -208,14 +178,12 @@ describe("AniHata in Chromium", () => {
       const tracked = await open(path);
       expect(tracked.status, path).toBe(200);
       await expectBasics(tracked);
-      await tracked.page.context().close();
-      expect(tracked.problems.join("\n"), path).toBe("");
-      current = null;
+      await chromium.release(tracked, path);
     }
   });
 
   it("answers 404 in Ukrainian for an unknown page", async () => {
-    current = await openTrackedPage(browser);
+    const current = await chromium.open();
     current.allow(/status of 404 .*\/anime\/takoho-ne-buvaie\/\)$/);
     const response = await current.page.goto(`${BASE_URL}/anime/takoho-ne-buvaie/`, { waitUntil: "networkidle" });
     expect(response?.status()).toBe(404);
@@ -250,7 +218,7 @@ describe("AniHata in Chromium", () => {
 
   it("shows a Wagtail draft only with a valid preview token", async () => {
     const { token, title } = await createPreviewToken();
-    current = await openTrackedPage(browser);
+    const current = await chromium.open();
     current.allow(/status of 401 .*\/preview\//);
     const { page } = current;
     const bad = await page.goto(`${BASE_URL}/preview/?content_type=anime.animepage&token=forged`);

@@ -16,6 +16,8 @@ import type {
   LatestEpisode,
   NeighbourLink,
   Neighbours,
+  ProfileUnlock,
+  PublicProfile,
   ScheduleDay,
   SourceSummary,
   Studio,
@@ -29,6 +31,7 @@ import type {
   RawInstantSearch,
   RawLatestEpisodes,
   RawNamed,
+  RawPublicProfile,
   RawSchedule,
   RawTitlesListing,
   WagtailPage,
@@ -387,4 +390,24 @@ export function mapSchedule(raw: RawSchedule | null | undefined): ScheduleDay[] 
           };
         }),
     }));
+}
+
+const PROFILE_UNLOCKS: readonly ProfileUnlock[] = ["avatar_frame", "profile_banner", "name_color", "title"];
+
+/** `/api/users/<username>/` -> PublicProfile; unknown unlock names are dropped. */
+export function mapPublicProfile(raw: RawPublicProfile): PublicProfile {
+  const level: Raw = isRecord(raw.level) ? raw.level : {};
+  return {
+    username: str(raw.username),
+    avatarUrl: str(raw.avatar_url) || null,
+    joined: str(raw.date_joined),
+    reputation: num(raw.reputation) ?? 0,
+    level: { number: num(level.number) ?? 0, name: str(level.name) },
+    unlocked: list(raw.unlocked).filter((item): item is ProfileUnlock =>
+      PROFILE_UNLOCKS.includes(item as ProfileUnlock),
+    ),
+    roles: list(raw.roles)
+      .filter(isRecord)
+      .map((role) => ({ name: str(role.name), label: str(role.label), rank: num(role.rank) ?? 0 })),
+  };
 }

@@ -182,3 +182,17 @@ export interface ScheduleDay {
   weekday: string;
   items: ScheduleItem[];
 }
+
+/** Profile customisation a reputation level unlocks (`unlocked` in the users API). */
+export type ProfileUnlock = "avatar_frame" | "profile_banner" | "name_color" | "title";
+
+/** A user's public profile (`/api/users/<username>/`): public fields only. */
+export interface PublicProfile {
+  username: string;
+  avatarUrl: string | null;
+  joined: string;
+  reputation: number;
+  level: { number: number; name: string };
+  unlocked: ProfileUnlock[];
+  roles: { name: string; label: string; rank: number }[];
+}

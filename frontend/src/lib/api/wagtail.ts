@@ -56,6 +56,7 @@ export type RawTitlesListing = Omit<components["schemas"]["TitlesListing"], "ite
 
 /** DRF answers typed by the OpenAPI schema (the parsers still check every field). */
 export type RawSchedule = components["schemas"]["Schedule"];
+export type RawPublicProfile = components["schemas"]["PublicProfile"];
 export type RawInstantSearch = components["schemas"]["InstantSearch"];
 export type RawLatestEpisodes = components["schemas"]["LatestEpisodes"];
 
