@@ -229,12 +229,16 @@ class TestAudioAndTranslation:
         catalog["jjk"].unpublish()
         assert "jjk" not in slugs(titles(client))
 
-    def test_source_deactivated_on_republish_updates_dub_filter(self, client, catalog):
+    def test_source_switched_off_updates_dub_filter(self, client, catalog):
         episode = catalog["jjk"].get_children().specific().first()
-        sources = list(episode.sources.all())
-        for source in sources:
+        for source in episode.sources.all():
             source.is_active = False
-        episode.sources = sources
+            source.save()
+        assert slugs(titles(client, dub_team="kit")) == []
+
+    def test_source_awaiting_approval_stays_out_of_the_dub_filter(self, client, catalog):
+        episode = catalog["jjk"].get_children().specific().first()
+        episode.sources.update(live=False)
         episode.save_revision().publish()
         assert slugs(titles(client, dub_team="kit")) == []
 
