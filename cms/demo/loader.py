@@ -113,8 +113,8 @@ def relation_key(values) -> list:
 
 
 def source_key(sources) -> list:
-    """Video sources compare by their content."""
-    return sorted(
+    """Video sources compare by their content (repr: rows without a team sort too)."""
+    rows = [
         (
             source.dub_team_id,
             source.language,
@@ -125,7 +125,8 @@ def source_key(sources) -> list:
             json.dumps(source.subtitles),
         )
         for source in sources
-    )
+    ]
+    return sorted(rows, key=repr)
 
 
 def sync_sources(episode: EpisodePage, sources: list[VideoSource], stats: DemoStats) -> None:
