@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import InspectView
 
 from integrations.importers import pages
 from integrations.importers import review as queue
+from integrations.importers.records import TitleRecord
 from integrations.models import ImportedTitle
 
 
@@ -61,6 +62,8 @@ class ImportedTitleInspectView(InspectView):
         context["merge_form"] = MergeForm(
             self.object.kind, initial={"page_id": self.object.page_id}
         )
+        # The likely pages first, so the editor rarely needs the chooser over every page.
+        context["likely_matches"] = queue.likely_matches(TitleRecord.from_json(self.object.record))
         return context
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from wagtail.models import Page
 
+from cms.discovery.search import fuzzy_hits, with_search_backend
 from integrations.importers.pages import (
     INDEX_MODELS,
     PAGE_MODELS,
@@ -50,6 +51,40 @@ def find_matching_page(record: TitleRecord):
         if pk is not None:
             return model.objects.filter(pk=pk).first()
     return None
+
+
+LIKELY_MATCHES = 8
+
+
+def likely_matches(record: TitleRecord, limit: int = LIKELY_MATCHES) -> list:
+    """Pages of the record's kind an editor most likely merges it into, best first: those
+    sharing its MAL or AniList id, then those whose names look like any of its names (trigram
+    word similarity: pg_trgm on PostgreSQL, computed in Python on SQLite) from its year (a year
+    apart, or no year, still counts: sources disagree on when a title started)."""
+    model = PAGE_MODELS[record.kind]
+    found: list[int] = []
+    for key in ("mal", "anilist"):
+        value = record.external_ids.get(key)
+        if value not in (None, ""):
+            found += model.objects.filter(**{f"external_ids__{key}": value}).values_list(
+                "pk", flat=True
+            )
+    names = dict.fromkeys(
+        name
+        for name in (record.title_uk, record.title_en, record.title_romaji, record.title_native)
+        if name
+    )
+    similar: list[int] = []
+    for name in names:
+        similar += with_search_backend(
+            lambda backend, name=name: fuzzy_hits(name, record.kind, backend)
+        )
+    years = model.objects.filter(pk__in=similar).values_list("pk", "year")
+    near = {pk for pk, year in years if not record.year or not year or abs(year - record.year) <= 1}
+    found += [pk for pk in similar if pk in near]
+    ordered = list(dict.fromkeys(found))[:limit]
+    pages = model.objects.in_bulk(ordered)
+    return [pages[pk] for pk in ordered if pk in pages]
 
 
 def upsert_record(

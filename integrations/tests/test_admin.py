@@ -5,6 +5,8 @@ import respx
 from django.urls import reverse
 
 from cms.anime.models import AnimePage
+from integrations.importers import review
+from integrations.importers.records import TitleRecord
 from integrations.models import ImportedTitle, ImportRun
 from integrations.tests.conftest import JIKAN
 from integrations.tests.recorded import ok
@@ -84,3 +86,22 @@ def test_imported_titles_come_from_importers_only(editor, queued):
     response = editor.get(add)
     assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
     assert ImportedTitle.objects.count() == 1
+
+
+def test_merge_offers_likely_pages_first(editor, queued, tree):
+    """Same MAL id first, then names that look alike from the same year; never the rest."""
+
+    def anime(slug, title, **fields):
+        page = AnimePage(slug=slug, title=title, format="tv", **{"external_ids": {}, **fields})
+        tree["anime"].add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    same_id = anime("frieren-old", "Фрірен (стара сторінка)", external_ids={"mal": 52991})
+    alike = anime("sousou", "Фрірен", title_en="Frieren Beyond Journeys End", year=2023)
+    anime("other-year", "Frieren: Beyond Journey's End", year=2010)
+    anime("naruto", "Наруто", title_en="Naruto", year=2023)
+    assert review.likely_matches(TitleRecord.from_json(queued.record)) == [same_id, alike]
+    url = reverse("wagtailsnippets_integrations_importedtitle:inspect", args=(queued.pk,))
+    page = editor.get(url).content.decode()
+    assert "Схожі сторінки" in page and f'value="{alike.pk}"' in page and "Наруто" not in page
