@@ -376,6 +376,25 @@ HIKKA_BASE_URL = os.environ.get("HIKKA_BASE_URL", "https://api.hikka.io")
 if os.environ.get("IMPORTER_USER_AGENT"):
     IMPORTER_USER_AGENT = os.environ["IMPORTER_USER_AGENT"]
 
+# Which source gives each page field (integrations/importers/pages.py): a page's value is
+# computed from every source's last record of the title (kept on its ImportedTitle), taking the
+# first source in the field's order that has one; a source missing from the order never gives
+# that field. An editor's hand edit wins over all of them. Fields not listed follow
+# IMPORT_SOURCE_ORDER.
+IMPORT_SOURCE_ORDER = ("anilist", "jikan", "kitsu", "mangadex", "hikka")
+IMPORT_FIELD_PRECEDENCE = {
+    # Ukrainian names and synopses: Hikka, then MangaDex's; until then the English ones.
+    "title": ("hikka", "mangadex", "anilist", "jikan", "kitsu"),
+    "description": ("hikka", "mangadex", "anilist", "jikan", "kitsu"),
+    # Native and romaji names: AniList, then Jikan (Hikka's "title_ja" is often romaji).
+    "title_native": ("anilist", "jikan", "kitsu", "mangadex"),
+    "title_romaji": ("anilist", "jikan", "kitsu", "mangadex"),
+    # Genres: one source's whole list (mapped to our genres by English name), never a mix.
+    "genres": ("jikan", "anilist", "kitsu", "mangadex"),
+    # The score shown beside ours: MyAnimeList's.
+    "external_score": ("jikan", "anilist", "kitsu"),
+}
+
 # --- Accounts: e-mail, allauth (headless), sessions ----------------------------------------
 EMAIL_URL = os.environ.get("EMAIL_URL", "console://")
 globals().update(parse_email_url(EMAIL_URL))

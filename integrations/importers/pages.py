@@ -2,6 +2,11 @@
 changed by hand (ImportedPageState remembers what the importer last wrote), and what doing so
 would change (the admin's diff).
 
+A page may be fed by several sources: each source's last record stays on its ImportedTitle, and
+the value written is computed from all of them by the precedence table in settings
+(``IMPORT_FIELD_PRECEDENCE``), so sources never overwrite each other back and forth and a page
+gets a new revision only when the computed value changes.
+
 Page-tree writes hold a row lock on the parent page (``lock_page``), so two workers importing
 the same id at once make one page.
 """
@@ -11,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from wagtail.models import Page
@@ -78,6 +84,45 @@ def record_values(record: TitleRecord) -> dict:
     values["genres"] = sorted(name.casefold() for name in record.genres)
     values["studios"] = sorted(name.casefold() for name in record.studios)
     return {k: v for k, v in values.items() if v not in (None, "", [], {})}
+
+
+def linked_records(page, record: TitleRecord) -> list[TitleRecord]:
+    """Each source's last record for the page: the records of its published ImportedTitles,
+    with ``record`` (the one being applied) standing for its own source."""
+    records = {record.source: record}
+    if page is None or page.pk is None:
+        return [record]
+    rows = (
+        ImportedTitle.objects.filter(page_id=page.pk, state=ImportedTitle.State.PUBLISHED)
+        .exclude(source=record.source)
+        .order_by("-updated_at")
+        .values_list("record", flat=True)
+    )
+    for data in rows:
+        other = TitleRecord.from_json(data)
+        if other.kind == record.kind:
+            records.setdefault(other.source, other)
+    return list(records.values())
+
+
+def source_order(name: str) -> tuple[str, ...]:
+    """The sources that may give field ``name``, the preferred first (settings)."""
+    return settings.IMPORT_FIELD_PRECEDENCE.get(name, settings.IMPORT_SOURCE_ORDER)
+
+
+def computed_values(records: list[TitleRecord]) -> dict[str, tuple[object, TitleRecord]]:
+    """The page's value of each field and the record it comes from: the first source in the
+    field's order whose record has a value for it."""
+    by_source = {record.source: (record, record_values(record)) for record in records}
+    names = dict.fromkeys(name for _, values in by_source.values() for name in values)
+    computed = {}
+    for name in names:
+        for source in source_order(name):
+            record, values = by_source.get(source, (None, {}))
+            if name in values:
+                computed[name] = (values[name], record)
+                break
+    return computed
 
 
 def page_value(page, name):
@@ -156,8 +201,11 @@ def _apply_record(page, record, claim_all):
         page = page.get_latest_revision_as_object()
     state, _ = ImportedPageState.objects.get_or_create(page_id=page.pk)
     applied = dict(state.applied)
+    records = linked_records(page, record)
+    # Ukrainian genre names are facts too, whichever source gives the genres themselves.
+    genre_names_uk = {k: v for other in records for k, v in other.genre_names_uk.items()}
     changed = []
-    for name, new in record_values(record).items():
+    for name, (new, source_record) in computed_values(records).items():
         current = page_value(page, name)
         if _jsonable(current) == _jsonable(new):
             if claim_all:
@@ -167,8 +215,8 @@ def _apply_record(page, record, claim_all):
             continue
         if name in ("genres", "studios"):
             model = Genre if name == "genres" else Studio
-            names = record.genres if name == "genres" else record.studios
-            setattr(page, name, _labels(model, names, record.genre_names_uk))
+            names = source_record.genres if name == "genres" else source_record.studios
+            setattr(page, name, _labels(model, names, genre_names_uk))
         else:
             if name == "external_score":
                 new = Decimal(str(new))
@@ -182,7 +230,7 @@ def _apply_record(page, record, claim_all):
         page.external_ids = merged
         changed.append("external_ids")
     if record.genre_names_uk and "genres" not in changed:
-        _labels(Genre, list(record.genre_names_uk), record.genre_names_uk)
+        _labels(Genre, list(record.genre_names_uk), genre_names_uk)
     if changed or applied != state.applied:
         state.applied = applied
         state.save(update_fields=["applied", "updated_at"])
@@ -202,7 +250,7 @@ def diff(imported: ImportedTitle) -> list[dict]:
         state = ImportedPageState.objects.filter(page_id=page.pk).first()
         applied = state.applied if state else {}
     rows = []
-    for name, new in record_values(record).items():
+    for name, (new, _) in computed_values(linked_records(page, record)).items():
         current = page_value(page, name) if page is not None else None
         if page is not None and _jsonable(current) == _jsonable(new):
             continue
