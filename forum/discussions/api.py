@@ -44,6 +44,12 @@ BAD_REQUEST = error("Некоректні дані")
 FORBIDDEN = error("Не увійшли, заблоковані або немає права")
 NOT_FOUND = error("Не знайдено")
 TOO_MANY = error("Забагато коментарів (ліміт на користувача)")
+MODERATION_RESPONSES = {
+    200: ModerationResultSerializer,
+    400: BAD_REQUEST,
+    403: FORBIDDEN,
+    404: NOT_FOUND,
+}
 
 
 class Writer(BasePermission):
@@ -271,12 +277,7 @@ class ModerationReportView(APIView):
         operation_id="moderation_report_decide",
         summary="Uphold (with an action on the comment) or reject a report",
         request=ReportDecisionSerializer,
-        responses={
-            200: ModerationResultSerializer,
-            400: BAD_REQUEST,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-        },
+        responses=MODERATION_RESPONSES,
         tags=["moderation"],
     )
     def post(self, request, pk: int):
@@ -306,12 +307,7 @@ class ModerationCommentView(APIView):
         operation_id="moderation_comment_action",
         summary="Hide, restore or delete a comment, or ban its author",
         request=ModerationActionSerializer,
-        responses={
-            200: ModerationResultSerializer,
-            400: BAD_REQUEST,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-        },
+        responses=MODERATION_RESPONSES,
         tags=["moderation"],
     )
     def post(self, request, pk: int):

@@ -136,17 +136,19 @@ class ModerationReportSerializer(serializers.Serializer):
     comment = ReportedCommentSerializer()
 
 
-class ModerationActionSerializer(serializers.Serializer):
-    action = serializers.ChoiceField(choices=["hide", "restore", "delete", "ban_author"])
+class ModeratorReasonSerializer(serializers.Serializer):
+    # Why (every action needs it) and, for a ban, for how many days (none: permanent).
     reason = serializers.CharField(max_length=1000)
     days = serializers.IntegerField(min_value=1, max_value=36500, required=False, allow_null=True)
 
 
-class ReportDecisionSerializer(serializers.Serializer):
+class ModerationActionSerializer(ModeratorReasonSerializer):
+    action = serializers.ChoiceField(choices=["hide", "restore", "delete", "ban_author"])
+
+
+class ReportDecisionSerializer(ModeratorReasonSerializer):
     decision = serializers.ChoiceField(choices=["uphold", "reject"])
     action = serializers.ChoiceField(choices=REPORT_ACTIONS, default="hide")
-    reason = serializers.CharField(max_length=1000)
-    days = serializers.IntegerField(min_value=1, max_value=36500, required=False, allow_null=True)
 
 
 class ModerationResultSerializer(serializers.Serializer):

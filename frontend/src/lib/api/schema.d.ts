@@ -801,9 +801,9 @@ export interface components {
             ban: components["schemas"]["BanInfo"] | null;
         };
         ModerationAction: {
-            action: components["schemas"]["ModerationActionActionEnum"];
             reason: string;
             days?: number | null;
+            action: components["schemas"]["ModerationActionActionEnum"];
         };
         /**
          * @description * `hide` - hide
@@ -970,11 +970,11 @@ export interface components {
             message: string;
         };
         ReportDecision: {
+            reason: string;
+            days?: number | null;
             decision: components["schemas"]["DecisionEnum"];
             /** @default hide */
             action: components["schemas"]["ReportDecisionActionEnum"];
-            reason: string;
-            days?: number | null;
         };
         /**
          * @description * `hide` - hide
