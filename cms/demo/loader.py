@@ -7,6 +7,7 @@ what differs, so a second run writes nothing at all (no revisions, no log entrie
 import hashlib
 import io
 import json
+import uuid
 from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
@@ -396,10 +397,12 @@ def load_manga(data: dict, parent: MangaIndexPage, teams: dict, genres, studios,
                 "number": number,
                 "language": "uk",
                 "translator": translators[0] if translators else None,
-                "page_urls": [
-                    f"https://uploads.mangadex.org/demo/{item['slug']}/{slug}/{page}.jpg"
-                    for page in range(1, 9)
-                ],
+                # Ids MangaDex does not have: the e2e runner serves them from a local fixture
+                # (MANGADEX_BASE_URL); elsewhere the reader says the chapter is unavailable.
+                "mangadex_chapter_id": str(
+                    uuid.uuid5(uuid.NAMESPACE_URL, f"anihata-demo/{item['slug']}/{slug}")
+                ),
+                "page_urls": [],
             }
             upsert_page(manga, ChapterPage, slug, chapter_fields, stats)
 

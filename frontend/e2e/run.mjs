@@ -5,7 +5,8 @@
  * e2e/ (vitest + playwright-core + Debian's Chromium), stops everything (also on failure) and
  * prints "N passed, M failed". Env: PYTHON (default <repo>/.venv/bin/python), E2E_DATABASE_URL
  * (default a SQLite file in a temp dir). Specs get E2E_BASE_URL, E2E_API_URL, PYTHON, DATABASE_URL,
- * E2E_MAIL_DIR (the e-mails Django sent, one file each).
+ * E2E_MAIL_DIR (the e-mails Django sent, one file each), E2E_MANGADEX_URL (the local stand-in for
+ * MangaDex's API and image host that the demo catalog's chapters are read from).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -13,6 +14,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { startMangaDexFixture } from "./fixtures/mangadex-fixture.mjs";
 
 const FRONTEND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const REPO = path.resolve(FRONTEND, "..");
@@ -24,6 +26,8 @@ const READY_TIMEOUT_MS = 120_000;
 const MAIL_DIR = path.join(TMP, "mail");
 
 const servers = [];
+/** In-process servers (the MangaDex stand-in), closed at the end. */
+const fixtures = [];
 /** One-shot commands still running (migrate, load_demo, build), stopped if the run fails. */
 const running = new Set();
 
@@ -72,6 +76,7 @@ function startServer(name, command, args, options) {
 }
 
 function stopServers() {
+  for (const fixture of fixtures.splice(0)) fixture.close();
   for (const child of running) child.kill("SIGTERM");
   for (const { child } of servers) {
     if (child.exitCode === null && child.signalCode === null) {
@@ -115,6 +120,8 @@ function summary(reportFile) {
 async function main() {
   if (!existsSync(PYTHON)) throw new Error(`no Python at ${PYTHON} (set PYTHON)`);
   const [djangoPort, nextPort] = [await freePort(), await freePort()];
+  const mangadex = await startMangaDexFixture();
+  fixtures.push(mangadex);
   const apiUrl = `http://127.0.0.1:${djangoPort}`;
   const baseUrl = `http://127.0.0.1:${nextPort}`;
   const djangoEnv = {
@@ -127,6 +134,9 @@ async function main() {
     STREAM_PROVIDER_HOSTS: "direct=127.0.0.1|localhost",
     // The local "provider" (e2e/fixtures) listens on loopback.
     STREAM_ALLOW_PRIVATE_NETWORKS: "true",
+    // The demo chapters' pages: at-home answers and images from the local stand-in.
+    MANGADEX_BASE_URL: mangadex.url,
+    READER_IMAGE_HOSTS: "127.0.0.1",
     REVALIDATE_SECRET: "",
     EMAIL_URL: `file://${MAIL_DIR}`,
     // In-process cache and eager Celery: nothing shared with other runs through Redis.
@@ -192,6 +202,7 @@ async function main() {
           PYTHON,
           DATABASE_URL,
           E2E_MAIL_DIR: MAIL_DIR,
+          E2E_MANGADEX_URL: mangadex.url,
           DJANGO_SETTINGS_MODULE: "config.settings.dev",
           API_URL: apiUrl,
           STREAM_PROVIDER_HOSTS: djangoEnv.STREAM_PROVIDER_HOSTS,

@@ -55,3 +55,18 @@ export const SettingsIcon = () => (
     <path d="M19.4 13a7.5 7.5 0 0 0 0-2l2.1-1.6-2-3.5-2.5 1a7.6 7.6 0 0 0-1.7-1L15 3h-4l-.4 2.9a7.6 7.6 0 0 0-1.7 1l-2.5-1-2 3.5L6.6 11a7.5 7.5 0 0 0 0 2l-2.1 1.6 2 3.5 2.5-1c.5.4 1.1.7 1.7 1L11 21h4l.4-2.9c.6-.3 1.2-.6 1.7-1l2.5 1 2-3.5-2.2-1.6zM13 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7z" />
   </Icon>
 );
+export const ChevronLeftIcon = () => (
+  <Icon>
+    <path d="M15.4 5.4 14 4l-8 8 8 8 1.4-1.4L8.8 12z" />
+  </Icon>
+);
+export const ChevronRightIcon = () => (
+  <Icon>
+    <path d="M8.6 5.4 10 4l8 8-8 8-1.4-1.4 6.6-6.6z" />
+  </Icon>
+);
+export const NextChapterIcon = () => (
+  <Icon>
+    <path d="M5 5.5v13l9-6.5-9-6.5zM16 5h2.5v14H16z" />
+  </Icon>
+);

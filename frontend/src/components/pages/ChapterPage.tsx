@@ -1,12 +1,14 @@
 /**
- * `manga.ChapterPage`: chapter details and navigation (the reader lands in its own issue). The
- * page's own API answer carries its title page and previous/next chapter (same language).
+ * `manga.ChapterPage`: the reader, chapter details and navigation. The page's own API answer
+ * carries its title page and previous/next chapter (same language); the pages themselves come
+ * from the reader API in the browser (`components/reader`).
  */
 import Link from "next/link";
 import Breadcrumbs from "@/components/common/Breadcrumbs";
 import CommentSection from "@/components/comments/CommentSection";
 import { DubTeamChip } from "@/components/dubbing/DubTeamChips";
 import type { PageType, PageViewProps } from "@/components/pages/types";
+import Reader from "@/components/reader/Reader";
 import { mapChapter, mapNeighbours, mapTitleDetail, num } from "@/lib/api/mappers";
 import { getPage } from "@/lib/api/pages";
 import type { ChapterSummary } from "@/lib/api/types";
@@ -60,12 +62,10 @@ async function ChapterView({ page, path }: PageViewProps) {
             <dd>{pageCount}</dd>
           </div>
         )}
-        {chapter.translator && (
+        {(chapter.translator || chapter.translatorName) && (
           <div>
             <dt>Переклад</dt>
-            <dd>
-              <DubTeamChip team={chapter.translator} />
-            </dd>
+            <dd>{chapter.translator ? <DubTeamChip team={chapter.translator} /> : chapter.translatorName}</dd>
           </div>
         )}
         {published && (
@@ -75,9 +75,7 @@ async function ChapterView({ page, path }: PageViewProps) {
           </div>
         )}
       </dl>
-      <div className={styles.readerSlot} role="note">
-        <p>Читалка з’явиться тут незабаром. А поки — оберіть інший розділ або поверніться до тайтлу.</p>
-      </div>
+      <Reader key={chapter.id} chapterId={chapter.id} titleUrl={titleUrl} />
       <nav className={styles.episodeNav} aria-label="Навігація розділами">
         {previous ? (
           <Link href={previous.url} rel="prev" className={`${ui.button} ${ui.buttonGhost}`}>

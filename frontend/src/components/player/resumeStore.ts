@@ -2,6 +2,7 @@
  * What the player remembers in localStorage: the position per episode (offered as "resume"
  * when the episode is reopened) and the viewer's volume, quality and dub choice.
  */
+import { pruneOldest, readJson, writeJson, type Store } from "./browserStorage";
 
 export interface ResumeEntry {
   position: number;
@@ -31,25 +32,6 @@ const MAX_ENTRIES = 200;
 
 export const DEFAULT_PREFS: PlayerPrefs = { volume: 1, muted: false, quality: null, dub: null };
 
-type Store = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
-
-function readJson<T>(storage: Store, key: string): T | null {
-  try {
-    const raw = storage.getItem(key);
-    return raw ? (JSON.parse(raw) as T) : null;
-  } catch {
-    return null; // corrupted entry or storage disabled: behave as if nothing was saved
-  }
-}
-
-function writeJson(storage: Store, key: string, value: unknown): void {
-  try {
-    storage.setItem(key, JSON.stringify(value));
-  } catch {
-    // Quota exceeded or private mode: remembering is a convenience, never an error.
-  }
-}
-
 export function createResumeStore(storage: Store, now: () => number = Date.now) {
   return {
     save(episodeId: number, position: number, duration: number): void {
@@ -59,7 +41,7 @@ export function createResumeStore(storage: Store, now: () => number = Date.now) 
         return;
       }
       writeJson(storage, RESUME_PREFIX + episodeId, { position, duration, savedAt: now() });
-      pruneOldest(storage);
+      pruneOldest(storage, RESUME_PREFIX, MAX_ENTRIES);
     },
     /** The position to offer, or null when there is nothing worth resuming. */
     load(episodeId: number): number | null {
@@ -73,20 +55,6 @@ export function createResumeStore(storage: Store, now: () => number = Date.now) 
       storage.removeItem(RESUME_PREFIX + episodeId);
     },
   };
-}
-
-/** Keep the newest MAX_ENTRIES positions so localStorage does not grow for ever. */
-function pruneOldest(storage: Store): void {
-  const keys: string[] = [];
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i);
-    if (key?.startsWith(RESUME_PREFIX)) keys.push(key);
-  }
-  if (keys.length <= MAX_ENTRIES) return;
-  const byAge = keys
-    .map((key) => ({ key, savedAt: readJson<ResumeEntry>(storage, key)?.savedAt ?? 0 }))
-    .sort((a, b) => a.savedAt - b.savedAt);
-  for (const { key } of byAge.slice(0, keys.length - MAX_ENTRIES)) storage.removeItem(key);
 }
 
 export function loadPrefs(storage: Store): PlayerPrefs {

@@ -155,10 +155,17 @@ describe("chapters and teams", () => {
       title: "Розділ 10.5",
       number: "10.50",
       volume: 2,
-      translator_ref: { id: 9, slug: "kit", title: "Кіт у кімоно" },
+      translator: { id: 9, slug: "kit", title: "Кіт у кімоно" },
     });
     expect(chapter).toMatchObject({ number: "10.5", volume: "2", url: "/manga/berserk/10-5/" });
     expect(chapter.translator?.url).toBe("/dub-teams/kit/");
+    expect(chapter.translatorName).toBe("");
+  });
+
+  it("maps a chapter whose translator has no page here by name", () => {
+    const chapter = mapChapter({ id: 6, meta: { type: "manga.ChapterPage" }, title: "Розділ 3", number: "3.00", translator: "Lonely Scans" });
+    expect(chapter.translator).toBeNull();
+    expect(chapter.translatorName).toBe("Lonely Scans");
   });
 
   it("maps a dub team page with links and titles", () => {

@@ -236,7 +236,9 @@ export function mapChapter(raw: WagtailPage): ChapterSummary {
     volume: str(raw.volume),
     title: str(raw.title),
     language: str(raw.language),
-    translator: mapDubTeamRef(raw.translator_ref ?? raw.translator),
+    // A team with a page here (DubTeamRef), or only its name (e.g. a MangaDex group).
+    translator: mapDubTeamRef(raw.translator),
+    translatorName: typeof raw.translator === "string" ? raw.translator : "",
     parent: parentOf(raw.meta?.parent),
   };
 }

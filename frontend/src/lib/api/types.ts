@@ -111,6 +111,8 @@ export interface ChapterSummary {
   title: string;
   language: string;
   translator: DubTeamRef | null;
+  /** The translating team's name when it has no page here. */
+  translatorName: string;
   parent: { id: number; title: string; url: string } | null;
 }
 

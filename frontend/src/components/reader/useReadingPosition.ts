@@ -1,0 +1,56 @@
+"use client";
+/**
+ * The one place that remembers where the reader stopped in a chapter. Pages go to a
+ * `ReadingPositionStore`: local storage today; the account's progress API will be another store
+ * behind the same interface, picked in `defaultReadingStore` — nothing else changes then.
+ */
+import { useEffect, useMemo, useRef } from "react";
+import { browserStorage } from "@/components/player/browserStorage";
+import { createReadingStore, type ReadingPositionStore } from "./readerStore";
+
+export function defaultReadingStore(): ReadingPositionStore | null {
+  const storage = browserStorage();
+  return storage ? createReadingStore(storage) : null;
+}
+
+function quietly(result: void | Promise<void>): void {
+  if (result instanceof Promise) result.catch(() => undefined);
+}
+
+/**
+ * Calls `onStart` once with the page to open at (a 0-based index; 0 when nothing was saved or
+ * the store fails), and gives `save`/`finish`, called as the reader turns pages and reaches
+ * the end.
+ */
+export function useReadingPosition(
+  chapterId: number,
+  total: number,
+  onStart: (page: number) => void,
+  makeStore: () => ReadingPositionStore | null = defaultReadingStore,
+) {
+  const store = useMemo(() => makeStore(), [makeStore]);
+  const startCallback = useRef(onStart);
+  useEffect(() => {
+    startCallback.current = onStart;
+  });
+
+  useEffect(() => {
+    let cancelled = false;
+    const saved = store?.load(chapterId) ?? null;
+    Promise.resolve(saved)
+      .then((page) => page !== null && page < total ? page : 0)
+      .catch(() => 0)
+      .then((page) => !cancelled && startCallback.current(page));
+    return () => {
+      cancelled = true;
+    };
+  }, [store, chapterId, total]);
+
+  return useMemo(
+    () => ({
+      save: (page: number) => store && quietly(store.save(chapterId, page, total)),
+      finish: () => store && quietly(store.clear(chapterId)),
+    }),
+    [store, chapterId, total],
+  )
+}
