@@ -27,6 +27,7 @@ from .models import CatalogEntry, dubbing_key
 BATCH = 5000
 # First key of the advisory locks taken per title id (the second key).
 LOCK_NAMESPACE = 16016
+MAX_TITLE_LOCKS = 100
 COLUMNS = [field.name for field in CatalogEntry._meta.concrete_fields if field.name != "page"]
 
 
@@ -101,8 +102,16 @@ def write_entries(entries: list[CatalogEntry]) -> None:
 
 
 def lock_titles(ids: list[int]) -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
+    """Make the refreshes of a title take turns until the transaction ends (PostgreSQL; SQLite
+    runs one writer at a time anyway)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        if len(ids) > MAX_TITLE_LOCKS:
+            # Thousands of advisory locks would exhaust the lock table: lock the whole table
+            # (refreshes of single titles wait for it, then write the latest state).
+            cursor.execute(f"LOCK TABLE {CatalogEntry._meta.db_table} IN SHARE ROW EXCLUSIVE MODE")
+        else:
             cursor.execute(
                 "SELECT pg_advisory_xact_lock(%s, id) FROM unnest(%s::int[]) AS id",
                 [LOCK_NAMESPACE, sorted(ids)],
