@@ -1,4 +1,4 @@
-"""Form data for tests: the POST fields of a `JSONRowsField` (Wagtail's list-block editor)."""
+"""Form data for tests: the POST fields of a `JSONRowsField` (rows of labelled inputs)."""
 
 
 def list_rows(prefix: str, rows: list[dict]) -> dict:
