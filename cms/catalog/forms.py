@@ -44,8 +44,8 @@ class NumberedChildForm(WagtailAdminPageForm):
 class RowsWidget(forms.Widget):
     """Rows of labelled text inputs in a plain table: the saved rows, then a few blank ones to
     add more, each saved row with a «Видалити» box. No script: Wagtail's list-block editor,
-    used here before, failed to start on the source forms (a JavaScript error). Posts `<name>-count` and
-    `<name>-<i>-value-<key>` / `<name>-<i>-deleted`, the names the list-block editor used."""
+    used here before, failed to start on the source forms (a JavaScript error). Posts
+    `<name>-count`, `<name>-<i>-value-<key>` and `<name>-<i>-deleted`, as that editor did."""
 
     blank_rows = 3
     max_rows = 500
