@@ -6,6 +6,8 @@ imports crm. Everything staff see lives under /admin/crm/:
 - `views/users.py` — the users list (filters, sorting, CSV/XLSX export), the user card and its
   actions (roles, ban/unban, reputation adjustment, staff notes); the actions themselves are
   accounts' functions, which write the audit log;
+- `views/moderation.py` — the open comment reports decided in bulk through
+  forum.discussions.moderation, and the failing video sources;
 - `views/audit.py` — Wagtail's audit log (every logged staff action), filterable;
 - `stats.py` + `tasks.py` + `views/stats.py` — daily aggregate rows computed by the Celery task
   `crm.compute_daily_stats` (and after `load_demo`) and the dashboard that reads only those

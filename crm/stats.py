@@ -2,11 +2,13 @@
 from the raw tables by the Celery task `crm.compute_daily_stats` (and after `load_demo`). The
 dashboard reads only these rows.
 
-Where each figure comes from today: registrations — `User.date_joined`; active users — a
-sign-in that day (`last_login`) or a ledger event the user caused (watching, commenting,
-posting); episodes watched and title views — the reputation ledger's `episode_watched` events
-(one per user and episode); import runs and failed runs — `ImportRun`. Comments, forum posts,
-new list entries and team plays stay 0 until their apps (community, library) land.
+Where each figure comes from: registrations — `User.date_joined`; active users — a sign-in
+that day (`last_login`), watch progress saved, or a ledger event the user caused (watching,
+commenting, posting); episodes watched and title views — the reputation ledger's
+`episode_watched` events (one per user and episode, written by library.progress); comments —
+`discussions.Comment.created`; new list entries and title list adds — `library.ListEntry`;
+import runs and failed runs — `ImportRun`. Forum posts (machina) and team plays (progress does
+not record the dub yet) stay 0.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from accounts.models import ReputationEvent, User
 from cms.anime.models import EpisodePage
 from cms.catalog.models import TitlePage
 from crm.models import DailyStats, DailyTitleStats
+from forum.discussions.models import Comment
 from integrations.models import ImportRun
+from library.models import ListEntry, WatchProgress
 
 # Ledger kinds that are something the user did (not something done to them).
 OWN_ACTIVITY_KINDS = ("episode_watched", "comment_posted", "forum_post")
@@ -53,7 +57,10 @@ def active_user_ids(day: date) -> set[int]:
     acted = ReputationEvent.objects.filter(
         kind__in=OWN_ACTIVITY_KINDS, **_in_day("created_at", day)
     ).values_list("user_id", flat=True)
-    return set(signed_in) | set(acted)
+    watching = WatchProgress.objects.filter(**_in_day("updated_at", day)).values_list(
+        "user_id", flat=True
+    )
+    return set(signed_in) | set(acted) | set(watching)
 
 
 def title_views(day: date) -> Counter:
@@ -79,16 +86,23 @@ def compute_day(day: date) -> DailyStats:
         "registrations": User.objects.filter(**_in_day("date_joined", day)).count(),
         "active_users": len(active_user_ids(day)),
         "episodes_watched": _watched(day).count(),
+        "comments": Comment.objects.filter(**_in_day("created", day)).count(),
+        "list_entries": ListEntry.objects.filter(**_in_day("created_at", day)).count(),
         "import_runs": runs.count(),
         "import_failures": runs.filter(status=ImportRun.Status.FAILED).count(),
     }
     views = title_views(day)
+    list_adds = Counter(
+        ListEntry.objects.filter(**_in_day("created_at", day)).values_list("title_id", flat=True)
+    )
     with transaction.atomic():
         row, _ = DailyStats.objects.update_or_create(day=day, defaults=figures)
         DailyTitleStats.objects.filter(day=day).delete()
         DailyTitleStats.objects.bulk_create(
-            DailyTitleStats(day=day, page_id=page_id, views=count)
-            for page_id, count in views.items()
+            DailyTitleStats(
+                day=day, page_id=page_id, views=views[page_id], list_adds=list_adds[page_id]
+            )
+            for page_id in views.keys() | list_adds.keys()
         )
     return row
 

@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from accounts.forms import BanForm, RoleForm
 from accounts.models import Ban, Role, User
 from crm.policies import staff_policy
-from crm.views import audit, stats, users
+from crm.views import audit, moderation, stats, users
 
 
 class StaffMenuItem(MenuItem):
@@ -38,6 +38,16 @@ class UsersViewSet(StaffViewSet):
             path("<int:pk>/reputation/", users.ReputationView.as_view(), name="reputation"),
             path("<int:pk>/notes/", users.StaffNoteView.as_view(), name="notes"),
         ]
+
+
+class ModerationViewSet(StaffViewSet):
+    name = "crm_moderation"
+    url_prefix = "crm/moderation"
+    icon = "warning"
+    menu_label = "Модерація"
+
+    def get_urlpatterns(self):
+        return [path("", moderation.ModerationView.as_view(), name="index")]
 
 
 class StatsViewSet(StaffViewSet):
@@ -71,7 +81,7 @@ class RoleViewSet(ModelViewSet):
     url_prefix = "crm/roles"
     icon = "group"
     menu_label = "Ролі"
-    list_display = ["label", "name", "rank", "is_builtin"]
+    list_display = ["label", "rank", "is_builtin"]
     copy_view_enabled = False
 
     def get_form_class(self, for_update=False):
@@ -96,4 +106,11 @@ class CrmViewSetGroup(ViewSetGroup):
     menu_label = "CRM"
     menu_icon = "group"
     menu_order = 600
-    items = (UsersViewSet, RoleViewSet, BanViewSet, StatsViewSet, AuditViewSet)
+    items = (
+        UsersViewSet,
+        ModerationViewSet,
+        RoleViewSet,
+        BanViewSet,
+        StatsViewSet,
+        AuditViewSet,
+    )

@@ -133,3 +133,23 @@ def test_load_demo_fills_the_dashboard(settings, tmp_path):
     watched = sum(rows.values_list("episodes_watched", flat=True))
     call_command("load_demo", "--no-index")
     assert sum(DailyStats.objects.values_list("episodes_watched", flat=True)) == watched
+
+
+def test_comments_and_list_entries_are_counted(make_user, episodes, monkeypatch):
+    from forum.discussions import comments
+    from forum.discussions.models import Comment
+    from library.models import ListEntry
+
+    monkeypatch.setattr(comments, "RATE_LIMITS", ((10_000, 10),))
+    first, second, *_ = episodes
+    fan, other = make_user("fan"), make_user("other")
+    for body in ("Перший", "Другий"):
+        comments.post_comment(fan, first, body)
+    Comment.objects.update(created=at(DAY, 15))
+    entries = [ListEntry.objects.create(user=u, title=first) for u in (fan, other)]
+    entries.append(ListEntry.objects.create(user=fan, title=second))
+    ListEntry.objects.filter(pk__in=[e.pk for e in entries]).update(created_at=at(DAY, 16))
+    row = compute_day(DAY)
+    assert (row.comments, row.list_entries) == (2, 3)
+    adds = dict(DailyTitleStats.objects.filter(day=DAY).values_list("page_id", "list_adds"))
+    assert adds == {first.pk: 2, second.pk: 1}

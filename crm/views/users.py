@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.filters import DateRangePickerWidget, NumberRangeWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import BooleanRadioSelect
@@ -31,8 +31,10 @@ from crm.forms import BanForm, ReputationForm, RoleChangeForm, StaffNoteForm, Un
 from crm.models import StaffNote
 from crm.policies import staff_policy
 from crm.views.audit import entry_data
+from forum.discussions.models import Comment, Report
 
 LEDGER_ROWS = 50
+SECTION_ROWS = 20
 
 
 def _bans_in_force():
@@ -90,6 +92,11 @@ def card_url(user: User) -> str:
     return reverse("crm_users:card", args=[user.pk])
 
 
+def yes_no(value: bool) -> str:
+    # Wagtail's BooleanColumn titles its icon "True"/"False", untranslated.
+    return "так" if value else "ні"
+
+
 def roles_label(user: User) -> str:
     return ", ".join(role.label for role in user.crm_roles) or "—"
 
@@ -112,8 +119,13 @@ class UserListView(ReportView):
         Column("email", label="Е-пошта", sort_key="email"),
         Column("roles", label="Ролі", accessor=roles_label, sort_key="top_rank"),
         Column("reputation_value", label="Репутація", sort_key="reputation_value"),
-        BooleanColumn("is_banned", label="Заблокований", sort_key="is_banned"),
-        BooleanColumn("has_google", label="Google"),
+        Column(
+            "is_banned",
+            label="Заблокований",
+            accessor=lambda u: yes_no(u.is_banned),
+            sort_key="is_banned",
+        ),
+        Column("has_google", label="Google", accessor=lambda u: yes_no(u.has_google)),
         DateColumn("date_joined", label="Зареєстрований", sort_key="date_joined"),
         DateColumn("last_login", label="Остання активність", sort_key="last_login"),
     ]
@@ -203,6 +215,15 @@ class UserCardView(UserObjectMixin, WagtailAdminTemplateMixin, TemplateView):
             ban_in_force=active_ban(target),
             ledger=ReputationEvent.objects.filter(user=target)[:LEDGER_ROWS],
             notes=StaffNote.objects.filter(user=target).select_related("author"),
+            comments=Comment.objects.filter(author=target)
+            .select_related("page")
+            .order_by("-created")[:SECTION_ROWS],
+            reports_against=Report.objects.filter(comment__author=target)
+            .select_related("reporter", "comment")
+            .order_by("-created")[:SECTION_ROWS],
+            reports_by=Report.objects.filter(reporter=target)
+            .select_related("comment__author")
+            .order_by("-created")[:SECTION_ROWS],
             history=[
                 (entry, entry_data(entry))
                 for entry in ModelLogEntry.objects.for_instance(target).select_related("user")[:50]

@@ -20,6 +20,18 @@ def episode_label(source: VideoSource) -> str:
     return f"{anime.title} — серія {episode.number}"
 
 
+def broken_sources():
+    """Deactivated or failing sources first, then the ones visitors complained about (the
+    report below and the CRM's moderation screen)."""
+    since = timezone.localdate() - timedelta(days=REPORT_WINDOW_DAYS)
+    return (
+        VideoSource.objects.select_related("episode", "dub_team")
+        .annotate(recent_reports=Count("broken_reports", filter=Q(broken_reports__day__gte=since)))
+        .filter(Q(is_active=False) | Q(consecutive_failures__gt=0) | Q(recent_reports__gt=0))
+        .order_by("is_active", "-consecutive_failures", "-recent_reports", "pk")
+    )
+
+
 class BrokenSourcesReportView(ReportView):
     """Deactivated or failing sources first, then the ones visitors complained about."""
 
@@ -58,12 +70,4 @@ class BrokenSourcesReportView(ReportView):
     ]
 
     def get_queryset(self):
-        since = timezone.localdate() - timedelta(days=REPORT_WINDOW_DAYS)
-        return (
-            VideoSource.objects.select_related("episode", "dub_team")
-            .annotate(
-                recent_reports=Count("broken_reports", filter=Q(broken_reports__day__gte=since))
-            )
-            .filter(Q(is_active=False) | Q(consecutive_failures__gt=0) | Q(recent_reports__gt=0))
-            .order_by("is_active", "-consecutive_failures", "-recent_reports", "pk")
-        )
+        return broken_sources()
