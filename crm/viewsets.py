@@ -3,6 +3,7 @@ bans screens are ModelViewSets over accounts' models with accounts' own forms.""
 
 from django.urls import path
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -81,7 +82,11 @@ class RoleViewSet(ModelViewSet):
     url_prefix = "crm/roles"
     icon = "group"
     menu_label = "Ролі"
-    list_display = ["label", "rank", "is_builtin"]
+    list_display = [
+        "label",
+        "rank",
+        Column("is_builtin", label="Вбудована", accessor=lambda r: "так" if r.is_builtin else "ні"),
+    ]
     copy_view_enabled = False
 
     def get_form_class(self, for_update=False):
