@@ -69,6 +69,7 @@ class ModerationView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Template
     permission_required = "view"
 
     def get_context_data(self, **kwargs):
+        form = kwargs.pop("form", None) or DecisionForm()
         queue = moderation.open_reports()
         reports = list(
             queue.select_related("comment__parent__author").annotate(
@@ -78,7 +79,7 @@ class ModerationView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Template
         return super().get_context_data(
             reports=reports,
             queue_size=queue.count(),
-            form=kwargs.get("form") or DecisionForm(),
+            form=form,
             sources=list(broken_sources()[:SOURCES_SHOWN]),
             sources_url=reverse("streams_broken_sources"),
             **kwargs,
