@@ -17,6 +17,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColu
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import (
     CreateView,
     EditView,
@@ -32,6 +33,11 @@ from cms.anime.models import EpisodePage, VideoSource
 from .forms import SeasonForm, TeamSourceForm
 from .permissions import TrustedTeamPolicy, VideoSourcePolicy
 from .workflow import save_new_source
+
+# Registered for the models (not through the viewsets, which Wagtail 9 stops supporting), so
+# every admin view of these rows asks the same policy.
+register_permission_policy(VideoSource, VideoSourcePolicy(VideoSource))
+register_permission_policy(TrustedTeam, TrustedTeamPolicy(TrustedTeam))
 
 
 def anime_title():
@@ -132,10 +138,6 @@ class SourceViewSet(SnippetViewSet):
         Column("reports", label="Скарги"),
     ]
 
-    @cached_property
-    def permission_policy(self):
-        return VideoSourcePolicy(self.model)
-
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(season_url_name=self.get_url_name("season"), **kwargs)
 
@@ -211,10 +213,6 @@ class TrustedTeamViewSet(SnippetViewSet):
     url_prefix = "studio/trusted-teams"
     list_display = ["team", "trusted_by", "created_at"]
     panels = ["team"]
-
-    @cached_property
-    def permission_policy(self):
-        return TrustedTeamPolicy(self.model)
 
 
 class StudioViewSetGroup(SnippetViewSetGroup):

@@ -363,7 +363,13 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["config.schema.only_public_api"],
-    "ENUM_NAME_OVERRIDES": {"TitleKindEnum": ["anime", "manga"]},
+    # Several shapes have a `status` with their own choices: each gets a name of its own.
+    "ENUM_NAME_OVERRIDES": {
+        "TitleKindEnum": ["anime", "manga"],
+        "ListStatusEnum": "library.models.ListStatus",
+        "CommentStatusEnum": "forum.discussions.models.CommentStatus",
+        "ReportStatusEnum": "forum.discussions.models.ReportStatus",
+    },
 }
 
 # --- External services (each defaults to the real service) ---------------------------------

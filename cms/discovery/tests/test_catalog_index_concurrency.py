@@ -22,10 +22,10 @@ def test_episodes_published_at_once_leave_every_team_in_the_entry(make_anime, ma
     revisions = []
     for number, team in enumerate(teams, start=1):
         episode = EpisodePage(title=f"Серія {number}", slug=str(number), number=number, live=False)
-        episode.sources = [
-            VideoSource(dub_team=team, language="uk", kind="hls", provider="direct", url=HLS)
-        ]
         anime.add_child(instance=episode)
+        VideoSource.objects.create(
+            episode=episode, dub_team=team, language="uk", kind="hls", provider="direct", url=HLS
+        )
         revisions.append(episode.save_revision())
     at_once([revision.publish for revision in revisions])
     entry = CatalogEntry.objects.get(page_id=anime.pk)

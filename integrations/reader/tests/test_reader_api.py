@@ -143,7 +143,7 @@ def test_unpublished_chapter_and_other_methods(client, chapters):
     assert response.status_code == 405 and "detail" in response.json()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_readers_cause_one_at_home_request(manga, make_chapter, mangadex, at_once):
     chapter = make_chapter(manga, 1, mangadex_chapter_id=CHAPTER_ID)
     server = mangadex({PATH: recorded("mangadex/at_home_chapter_1", delay=0.4)})

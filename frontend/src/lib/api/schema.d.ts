@@ -619,7 +619,7 @@ export interface components {
             page: number;
             parent: number | null;
             readonly author: components["schemas"]["Author"] | null;
-            status: components["schemas"]["Status5f4Enum"];
+            status: components["schemas"]["CommentStatusEnum"];
             readonly body: string;
             readonly html: string;
             likes: number;
@@ -651,6 +651,13 @@ export interface components {
             /** @default  */
             text: string;
         };
+        /**
+         * @description * `visible` - Видимий
+         *     * `hidden` - Прихований модератором
+         *     * `deleted` - Видалений
+         * @enum {string}
+         */
+        CommentStatusEnum: "visible" | "hidden" | "deleted";
         /**
          * @description * `uphold` - uphold
          *     * `reject` - reject
@@ -746,7 +753,7 @@ export interface components {
         };
         ListEntry: {
             title: components["schemas"]["TitleSummary"];
-            status: components["schemas"]["Status29eEnum"];
+            status: components["schemas"]["ListStatusEnum"];
             favourite: boolean;
             score: number | null;
             /** Format: date-time */
@@ -759,7 +766,7 @@ export interface components {
          *     «У планах», not favourite, without a score).
          */
         ListEntryInput: {
-            status?: components["schemas"]["Status29eEnum"];
+            status?: components["schemas"]["ListStatusEnum"];
             favourite?: boolean;
             score?: number | null;
         };
@@ -769,6 +776,15 @@ export interface components {
             /** @description Записів кожного статусу (без фільтрів) */
             counts: components["schemas"]["StatusCounts"];
         };
+        /**
+         * @description * `watching` - Дивлюся
+         *     * `planned` - У планах
+         *     * `completed` - Переглянуто
+         *     * `on_hold` - Відкладено
+         *     * `dropped` - Закинуто
+         * @enum {string}
+         */
+        ListStatusEnum: "watching" | "planned" | "completed" | "on_hold" | "dropped";
         MalImportResult: {
             /** @description Додано нових тайтлів */
             imported: number;
@@ -997,7 +1013,7 @@ export interface components {
         ReportedComment: {
             id: number;
             author: components["schemas"]["Author"];
-            status: components["schemas"]["Status5f4Enum"];
+            status: components["schemas"]["CommentStatusEnum"];
             body: string;
             html: string;
             /** Format: date-time */
@@ -1056,22 +1072,6 @@ export interface components {
             airs_at: string;
             dubs: components["schemas"]["ScheduleDub"][];
         };
-        /**
-         * @description * `watching` - Дивлюся
-         *     * `planned` - У планах
-         *     * `completed` - Переглянуто
-         *     * `on_hold` - Відкладено
-         *     * `dropped` - Закинуто
-         * @enum {string}
-         */
-        Status29eEnum: "watching" | "planned" | "completed" | "on_hold" | "dropped";
-        /**
-         * @description * `visible` - Видимий
-         *     * `hidden` - Прихований модератором
-         *     * `deleted` - Видалений
-         * @enum {string}
-         */
-        Status5f4Enum: "visible" | "hidden" | "deleted";
         StatusCounts: {
             watching: number;
             planned: number;
