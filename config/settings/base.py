@@ -173,6 +173,15 @@ DATABASES = {
     )
 }
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Concurrent writers (two tabs saving watch progress, e2e's server and shell): take the
+    # write lock at BEGIN and wait for it instead of answering "database is locked", and let
+    # readers run beside the writer (WAL).
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL;",
+    }
 if USING_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
 # machina (forum, a later issue) writes migrations into site-packages with BigAutoField;

@@ -50,6 +50,7 @@ export default function UserMenu() {
   return (
     <div className={styles.userMenu} data-testid="user-menu">
       <span className={styles.userName}>{me.username}</span>
+      <Link href="/my/">Мій список</Link>
       <span title="Репутація">
         {me.level.name} · {me.reputation}
       </span>

@@ -1,6 +1,7 @@
 /** A poster card for grids: poster, badges (Ukrainian dub, status), name, year and dub teams. */
 import Link from "next/link";
 import DubTeamChips from "@/components/dubbing/DubTeamChips";
+import ListControls from "@/components/library/ListControls";
 import Poster from "@/components/titles/Poster";
 import type { TitleSummary } from "@/lib/api/types";
 import { FORMAT_LABELS, KIND_LABELS, STATUS_LABELS, formatRating, labelOf } from "@/lib/labels";
@@ -44,6 +45,7 @@ export default function TitleCard({ title, badge, eager }: TitleCardProps) {
       </Link>
       {meta && <p className={styles.cardMeta}>{meta}</p>}
       <DubTeamChips teams={title.dubTeams} linked={false} limit={2} />
+      <ListControls titleId={title.id} kind={title.kind} name={title.title} compact />
     </article>
   );
 }

@@ -1,6 +1,7 @@
 /** The top of a title page: poster, every name, badges, ratings and the facts list. */
 import Link from "next/link";
 import type { ReactNode } from "react";
+import ListControls from "@/components/library/ListControls";
 import Poster from "@/components/titles/Poster";
 import type { TitleDetail } from "@/lib/api/types";
 import {
@@ -120,6 +121,7 @@ export default function TitleHero({ title, extraFacts = [], action }: TitleHeroP
             ))}
         </dl>
         {action && <div className={styles.titleHeroActions}>{action}</div>}
+        <ListControls titleId={title.id} kind={title.kind} name={title.title} />
       </div>
     </section>
   );

@@ -121,7 +121,7 @@ export async function browserRequest<T>(path: string, options: RequestOptions = 
 
 // ---- Types derived from the OpenAPI schema ----
 
-type Method = "get" | "post" | "patch";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 /** Paths of the schema that have an operation for `M`. */
 type PathWith<M extends Method> = {
   [P in keyof paths]: paths[P] extends Record<M, object> ? P : never;
@@ -129,7 +129,9 @@ type PathWith<M extends Method> = {
 type OperationOf<P extends keyof paths, M extends Method> = paths[P] extends Record<M, infer Op> ? Op : never;
 type JsonOf<R> = R extends { content: { "application/json": infer Body } } ? Body : never;
 type SuccessOf<Op> = Op extends { responses: infer R }
-  ? JsonOf<R[Extract<keyof R, 200 | 201>]>
+  ? [Extract<keyof R, 200 | 201>] extends [never]
+    ? null // 204: no body
+    : JsonOf<R[Extract<keyof R, 200 | 201>]>
   : never;
 type PathParamsOf<Op> = Op extends { parameters: { path: infer Params } } ? Params : never;
 type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
@@ -191,4 +193,20 @@ export function browserPatch<P extends PathWith<"patch">>(
   ...[options]: OptionsArg<OperationOf<P, "patch">>
 ): Promise<ResponseOf<P, "patch">> {
   return call("patch", template, options);
+}
+
+/** A typed PUT of a schema path, with the CSRF header. */
+export function browserPut<P extends PathWith<"put">>(
+  template: P,
+  ...[options]: OptionsArg<OperationOf<P, "put">>
+): Promise<ResponseOf<P, "put">> {
+  return call("put", template, options);
+}
+
+/** A typed DELETE of a schema path, with the CSRF header (resolves to null: 204). */
+export function browserDelete<P extends PathWith<"delete">>(
+  template: P,
+  ...[options]: OptionsArg<OperationOf<P, "delete">>
+): Promise<ResponseOf<P, "delete">> {
+  return call("delete", template, options);
 }
