@@ -13,7 +13,13 @@ from django.urls import URLPattern, path, reverse
 from django.utils.functional import cached_property
 from django.views.generic import FormView
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import (
+    BooleanColumn,
+    Column,
+    DateColumn,
+    LiveStatusTagColumn,
+    TitleColumn,
+)
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Page
@@ -125,7 +131,7 @@ class SourceViewSet(SnippetViewSet):
     list_filter = ["language", "provider", "is_active", "live"]
     list_per_page = 50
     edit_handler = ObjectList(VideoSource.panels, base_form_class=TeamSourceForm)
-    columns = [
+    list_display = [
         TitleColumn(
             "title", label="Серія", accessor=lambda s: f"{s.anime} · серія {s.episode.number}"
         ),
@@ -133,6 +139,7 @@ class SourceViewSet(SnippetViewSet):
         Column("language", label="Мова", accessor="get_language_display"),
         Column("provider", label="Провайдер", accessor="get_provider_display"),
         BooleanColumn("is_active", label="Увімкнене"),
+        LiveStatusTagColumn(label="Стан"),
         Column("last_status", label="Перевірка"),
         DateColumn("last_checked", label="Перевірено"),
         Column("reports", label="Скарги"),

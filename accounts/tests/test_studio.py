@@ -91,6 +91,20 @@ def test_member_sees_only_its_teams_sources(client, studio):
     listing = client.get(url("list"))
     assert listing.status_code == 200
     assert [row.pk for row in listing.context["object_list"]] == [mine.pk]
+    # each row says whose source it is, its check state and reports, whether it is live
+    headings = [str(column.label) for column in listing.context["table"].columns.values()]
+    assert headings[headings.index("Серія") :] == [
+        "Серія",
+        "Команда",
+        "Мова",
+        "Провайдер",
+        "Увімкнене",
+        "Стан",
+        "Перевірка",
+        "Перевірено",
+        "Скарги",
+    ]
+    assert "Наші" in listing.content.decode()
     # the sidebar is drawn from JSON props, where non-ASCII text is \u-escaped
     assert json.dumps("Мої джерела")[1:-1] in client.get("/admin/").content.decode()
 

@@ -10,6 +10,8 @@ approves it (or the team is trusted). Visitors see only `VideoSource.objects.act
 switched on *and* published — everywhere: playback, the episode's `sources`, the catalog's
 `audio`/`dub_team` filters (TitleDubbing) and latest episodes."""
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import (
@@ -314,7 +316,8 @@ class VideoSource(WorkflowMixin, DraftStateMixin, RevisionMixin, Orderable):
             if bad:
                 hosts = ", ".join(allowed_hosts(self.provider)) or "жодного"
                 errors["variants" if not self.url else "url"] = (
-                    f"Хост {bad[0]} не дозволений для провайдера «{self.provider}» "
+                    f"Хост {urlsplit(bad[0]).hostname or bad[0]} не дозволений для провайдера "
+                    f"«{self.provider}» "
                     f"(дозволені: {hosts})."
                 )
         if self.language == Language.UK and self.dub_team_id is None:
