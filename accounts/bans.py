@@ -1,6 +1,7 @@
-"""Bans: whether one is in force, giving and lifting one (each written to Wagtail's audit log
-as `accounts.ban` / `accounts.unban`), and the DRF guard every write endpoint uses
-(`NotBanned`: 403 `{"detail", "ban": {"reason", "ends_at"}}` in Ukrainian)."""
+"""Bans: whether one is in force, giving, changing and lifting one (each written to Wagtail's
+audit log as `accounts.ban` / `accounts.ban_change` / `accounts.unban`), and the DRF guard
+every write endpoint uses (`NotBanned`: 403 `{"detail", "ban": {"reason", "ends_at"}}` in
+Ukrainian)."""
 
 from __future__ import annotations
 
@@ -61,10 +62,29 @@ def ban_user(
         data={
             "reason": reason,
             "days": days,
-            "ends_at": ban.ends_at.isoformat() if ban.ends_at else None,
+            "ends_at": _iso(ban.ends_at),
         },
     )
     return ban
+
+
+def change_ban(ban: Ban, *, reason: str, days: int | None, author: User | None = None) -> Ban:
+    """Change a ban's reason and length (`days` counted from its start; None: permanent), with
+    the values before and after in the audit log."""
+    # From the row, not the instance: a model form has already set the new values on it.
+    stored = Ban.objects.values("reason", "ends_at").get(pk=ban.pk)
+    before = {"reason": stored["reason"], "ends_at": _iso(stored["ends_at"])}
+    ban.reason = reason
+    ban.ends_at = ban.starts_at + timedelta(days=days) if days else None
+    ban.save(update_fields=["reason", "ends_at"])
+    ban.user.__dict__.pop("_accounts_ban", None)
+    after = {"reason": ban.reason, "ends_at": _iso(ban.ends_at)}
+    log(ban.user, "accounts.ban_change", user=author, data={"before": before, "after": after})
+    return ban
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None
 
 
 def lift_bans(user: User, *, author: User | None = None, reason: str = "") -> int:

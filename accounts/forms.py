@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth.models import Group, Permission
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .bans import ban_user
+from .bans import ban_user, change_ban
 from .models import STAFF_PERMISSIONS, Ban, Role
 from .roles import ADMIN_ACCESS, _permissions, can, rank
 
@@ -65,6 +65,17 @@ class BanForm(WagtailAdminModelForm):
         model = Ban
         fields = ["user", "reason"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        ban = self.instance
+        if ban.pk:
+            # Editing changes this ban (its reason and length from its start), never whose it is.
+            self.fields["user"].disabled = True
+            if ban.ends_at:
+                self.initial["days"] = max(
+                    1, round((ban.ends_at - ban.starts_at).total_seconds() / 86400)
+                )
+
     def clean(self):
         cleaned = super().clean()
         target = cleaned.get("user")
@@ -76,6 +87,10 @@ class BanForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         data = self.cleaned_data
+        if self.instance.pk:
+            return change_ban(
+                self.instance, reason=data["reason"], days=data.get("days"), author=self.for_user
+            )
         self.instance = ban_user(
             data["user"], reason=data["reason"], days=data.get("days"), author=self.for_user
         )

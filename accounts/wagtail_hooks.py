@@ -19,6 +19,7 @@ def register_accounts_log_actions(actions):
     """Staff actions on accounts, written by accounts.bans, .roles and .reputation wherever
     they are called from (the CRM, the ban command); read in the CRM's audit log."""
     actions.register_action("accounts.ban", "Блокування", "Заблоковано")
+    actions.register_action("accounts.ban_change", "Зміна блокування", "Блокування змінено")
     actions.register_action("accounts.unban", "Розблокування", "Розблоковано")
     actions.register_action("accounts.role_assign", "Призначення ролі", "Роль призначено")
     actions.register_action("accounts.role_remove", "Зняття ролі", "Роль знято")

@@ -102,3 +102,23 @@ def test_bans_from_the_bans_screen_reach_the_audit_log(client):
     client.post(reverse("crm_bans:add"), {"user": viewer.pk, "reason": "флуд", "days": "1"})
     entry = ModelLogEntry.objects.get(action="accounts.ban")
     assert entry.user == moderator and entry.object_id == str(viewer.pk)
+
+
+def test_editing_a_ban_changes_it_and_logs_before_and_after(client):
+    moderator = staff(client, "mod", "moderator")
+    viewer = member("viewer1")
+    client.post(reverse("crm_bans:add"), {"user": viewer.pk, "reason": "флуд", "days": "1"})
+    ban = Ban.objects.get(user=viewer)
+    edit = reverse("crm_bans:edit", args=(ban.pk,))
+    assert 'value="1"' in client.get(edit).content.decode()  # the length it has
+    # the user field is fixed: a posted other user is ignored
+    other = member("viewer2")
+    response = client.post(edit, {"user": other.pk, "reason": "спам після попередження"})
+    assert response.status_code == 302, response.content.decode()[:500]
+    ban.refresh_from_db()
+    assert Ban.objects.count() == 1
+    assert (ban.user, ban.reason, ban.ends_at) == (viewer, "спам після попередження", None)
+    entry = ModelLogEntry.objects.get(action="accounts.ban_change")
+    assert entry.user == moderator and entry.object_id == str(viewer.pk)
+    assert entry.data["before"]["reason"] == "флуд" and entry.data["before"]["ends_at"]
+    assert entry.data["after"] == {"reason": "спам після попередження", "ends_at": None}
