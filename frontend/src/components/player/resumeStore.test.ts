@@ -85,3 +85,18 @@ describe("formatTime", () => {
     expect(formatTime(Number.NaN)).toBe("0:00");
   });
 });
+
+describe("resume store entries", () => {
+  it("lists every saved position newest first, for the merge into the account", () => {
+    const storage = new MemoryStorage();
+    let clock = 0;
+    const store = createResumeStore(storage, () => ++clock);
+    store.save(3, 100, 1400);
+    store.save(9, 200, 1400);
+    storage.setItem("anihata:player", "{}");
+    expect(store.entries().map((entry) => [entry.episodeId, entry.position])).toEqual([
+      [9, 200],
+      [3, 100],
+    ]);
+  });
+});

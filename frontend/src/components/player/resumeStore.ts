@@ -28,6 +28,16 @@ const WATCHED_TAIL_SECONDS = 30;
 export function watchedTail(duration: number): number {
   return Math.min(WATCHED_TAIL_SECONDS, duration * 0.1);
 }
+
+/** Whether a saved position is worth offering: not at the very start, not in the last seconds. */
+export function worthResuming(position: number, duration: number | null): boolean {
+  if (!Number.isFinite(position) || position < MIN_RESUME_SECONDS) return false;
+  return !duration || position < duration - watchedTail(duration);
+}
+
+export interface SavedPosition extends ResumeEntry {
+  episodeId: number;
+}
 const MAX_ENTRIES = 200;
 
 export const DEFAULT_PREFS: PlayerPrefs = { volume: 1, muted: false, quality: null, dub: null };
@@ -47,12 +57,22 @@ export function createResumeStore(storage: Store, now: () => number = Date.now) 
     load(episodeId: number): number | null {
       const entry = readJson<ResumeEntry>(storage, RESUME_PREFIX + episodeId);
       if (!entry || typeof entry.position !== "number") return null;
-      if (entry.position < MIN_RESUME_SECONDS) return null;
-      if (entry.duration && entry.position >= entry.duration - watchedTail(entry.duration)) return null;
-      return entry.position;
+      return worthResuming(entry.position, entry.duration) ? entry.position : null;
     },
     clear(episodeId: number): void {
       storage.removeItem(RESUME_PREFIX + episodeId);
+    },
+    /** Every saved position, newest first (what is merged into the account at sign-in). */
+    entries(): SavedPosition[] {
+      const found: SavedPosition[] = [];
+      for (let i = 0; i < storage.length; i++) {
+        const key = storage.key(i);
+        const episodeId = key?.startsWith(RESUME_PREFIX) ? Number(key.slice(RESUME_PREFIX.length)) : NaN;
+        if (!Number.isInteger(episodeId) || episodeId <= 0) continue;
+        const entry = readJson<ResumeEntry>(storage, key!);
+        if (entry && typeof entry.position === "number") found.push({ ...entry, episodeId });
+      }
+      return found.sort((a, b) => (b.savedAt ?? 0) - (a.savedAt ?? 0));
     },
   };
 }

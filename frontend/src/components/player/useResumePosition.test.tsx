@@ -56,4 +56,33 @@ describe("useResumePosition", () => {
     await act(async () => result.current.saveNow());
     expect(result.current.offer).toBeNull();
   });
+
+  it("keeps one store and saves nothing while the player re-renders several times a second", () => {
+    const store = fakeStore(() => null);
+    const makeStore = vi.fn(() => store);
+    const video = videoAt(120);
+    const { rerender } = renderHook(() => useResumePosition(7, video, makeStore));
+    for (let i = 0; i < 10; i++) rerender();
+    expect(makeStore).toHaveBeenCalledTimes(1);
+    expect(store.load).toHaveBeenCalledTimes(1);
+    expect(store.save).not.toHaveBeenCalled();
+  });
+
+  it("saves as often as the store asks, and leaves through its exit save on pagehide", () => {
+    const store = { ...fakeStore(() => null), saveEveryMs: 15_000, saveOnExit: vi.fn() };
+    const makeStore = () => store;
+    const now = vi.spyOn(Date, "now").mockReturnValue(100_000);
+    const { result } = renderHook(() => useResumePosition(7, videoAt(120), makeStore));
+    result.current.onProgress();
+    now.mockReturnValue(110_000);
+    result.current.onProgress();
+    expect(store.save).toHaveBeenCalledTimes(1);
+    now.mockReturnValue(116_000);
+    result.current.onProgress();
+    expect(store.save).toHaveBeenCalledTimes(2);
+    window.dispatchEvent(new Event("pagehide"));
+    expect(store.saveOnExit).toHaveBeenCalledWith(7, 120, 1400);
+    expect(store.save).toHaveBeenCalledTimes(2);
+    now.mockRestore();
+  });
 });

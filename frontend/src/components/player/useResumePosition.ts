@@ -1,11 +1,17 @@
 "use client";
 /**
  * The one place that remembers where the viewer stopped. Positions go to a
- * `ResumePositionStore`: local storage today (`resumeStore.ts`); the account's progress API
- * (`/api/me/progress/`) will be another store behind the same interface, picked in
- * `defaultResumeStore` — nothing else in the player changes then.
+ * `ResumePositionStore`, picked once per mount in `defaultResumeStore`: the account's progress
+ * API (`accountResumeStore.ts`) while signed in — merging what this browser remembered before,
+ * once — else local storage (`resumeStore.ts`). Nothing else in the player knows which.
+ *
+ * The store and every callback stay the same object across renders (the video re-renders the
+ * player several times a second): a new store or `saveNow` per render would reload the position
+ * and save on every render through the effects below.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
+import { looksSignedIn } from "@/lib/api/auth";
+import { createAccountResumeStore, mergeLocalPositions } from "./accountResumeStore";
 import { browserStorage } from "./browserStorage";
 import { createResumeStore } from "./resumeStore";
 
@@ -18,12 +24,21 @@ export interface ResumePositionStore {
   save(episodeId: number, position: number, duration: number): void | Promise<void>;
   /** The episode was watched to the end. */
   clear(episodeId: number): void | Promise<void>;
+  /** The last save as the page goes away (a beacon); `save` when absent. */
+  saveOnExit?(episodeId: number, position: number, duration: number): void;
+  /** How often to save while playing; SAVE_EVERY_MS when absent. */
+  saveEveryMs?: number;
 }
 
-/** Where positions are kept for this visitor (local storage while there are no accounts). */
+let merging: Promise<unknown> | null = null;
+
+/** Where positions are kept for this visitor: the account when signed in, else local storage. */
 export function defaultResumeStore(): ResumePositionStore | null {
   const storage = browserStorage();
-  return storage ? createResumeStore(storage) : null;
+  const local = storage ? createResumeStore(storage) : null;
+  if (!looksSignedIn()) return local;
+  merging ??= local ? mergeLocalPositions(local) : Promise.resolve();
+  return createAccountResumeStore(undefined, merging);
 }
 
 /** A store's failure (offline, quota) never reaches the viewer: remembering is a convenience. */
@@ -56,26 +71,35 @@ export function useResumePosition(
     if (store && video && video.currentTime > 0) quietly(store.save(episodeId, video.currentTime, video.duration));
   }, [store, episodeId, videoRef]);
 
-  /** Saves at most every SAVE_EVERY_MS while playing (call on `timeupdate`). */
+  /** Saves at most every `saveEveryMs` while playing (call on `timeupdate`). */
   const onProgress = useCallback(() => {
     const now = Date.now();
-    if (!videoRef.current?.currentTime || now - lastSave.current < SAVE_EVERY_MS) return;
+    const every = store?.saveEveryMs ?? SAVE_EVERY_MS;
+    if (!videoRef.current?.currentTime || now - lastSave.current < every) return;
     lastSave.current = now;
     saveNow();
-  }, [saveNow, videoRef]);
+  }, [saveNow, store, videoRef]);
+
+  /** The page is going away: the store's exit save (a beacon for the account). */
+  const saveOnExit = useCallback(() => {
+    const video = videoRef.current;
+    if (!store || !video || video.currentTime <= 0) return;
+    if (store.saveOnExit) store.saveOnExit(episodeId, video.currentTime, video.duration);
+    else quietly(store.save(episodeId, video.currentTime, video.duration));
+  }, [store, episodeId, videoRef]);
 
   const onFinished = useCallback(() => {
     if (store) quietly(store.clear(episodeId));
   }, [store, episodeId]);
 
-  // Save the position when leaving the page too, not only every few seconds.
+  // Save the position when leaving the page (pagehide) or the episode (unmount) too.
   useEffect(() => {
-    window.addEventListener("pagehide", saveNow);
+    window.addEventListener("pagehide", saveOnExit);
     return () => {
       saveNow();
-      window.removeEventListener("pagehide", saveNow);
+      window.removeEventListener("pagehide", saveOnExit);
     };
-  }, [saveNow]);
+  }, [saveNow, saveOnExit]);
 
   const dismissOffer = useCallback(() => setOffer(null), []);
 
