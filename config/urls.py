@@ -28,6 +28,7 @@ urlpatterns = [
     path("api/", include("integrations.urls")),
     path("api/", include("forum.discussions.urls")),
     path("_allauth/", include(allauth_urlpatterns)),
+    path("forum/", include("machina.urls")),
     path("health/", health, name="health"),
     path("metrics", metrics, name="prometheus-django-metrics"),
     path("django-admin/", admin.site.urls),

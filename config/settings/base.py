@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
+from machina import MACHINA_MAIN_STATIC_DIR, MACHINA_MAIN_TEMPLATE_DIR
 
 from outbound.providers import default_provider_hosts
 
@@ -127,6 +128,27 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.google",
     "allauth.headless",
     "rolepermissions",
+    # The forum at /forum/ (django-machina; its search through haystack's simple backend).
+    "mptt",
+    "haystack",
+    "widget_tweaks",
+    "machina",
+    "machina.apps.forum",
+    "machina.apps.forum_conversation",
+    "machina.apps.forum_conversation.forum_attachments",
+    "machina.apps.forum_conversation.forum_polls",
+    "machina.apps.forum_feeds",
+    "machina.apps.forum_moderation",
+    "machina.apps.forum_search",
+    "machina.apps.forum_tracking",
+    "machina.apps.forum_member",
+    # Before machina's forum_permission: machina's class loader takes our permission checker
+    # (roles and bans) from here.
+    "forum.forum_permission",
+    "machina.apps.forum_permission",
+    # Our side of the forum (demo categories, topic per title, latest topics, the Ukrainian
+    # catalogue of machina's strings); last, so its catalogue overrides nobody else's.
+    "forum.board",
 ]
 
 MIDDLEWARE = [
@@ -145,6 +167,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "forum.forum_permission.middleware.ForumPermissionMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
@@ -154,13 +177,19 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # The forum's base template and overrides come before machina's own templates.
+        "DIRS": [
+            BASE_DIR / "templates",
+            BASE_DIR / "forum" / "templates",
+            MACHINA_MAIN_TEMPLATE_DIR,
+        ],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "machina.core.context_processors.metadata",
             ],
         },
     },
@@ -229,6 +258,10 @@ else:
             "LOCATION": "anihata_cache",
         }
     }
+
+# machina keeps a post's attachments between form submissions here (attachments are not
+# granted to anyone today).
+CACHES["machina_attachments"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or REDIS_URL
 CELERY_RESULT_BACKEND = None
@@ -319,6 +352,11 @@ USE_TZ = True
 # A CDN in front later is a setting: STATIC_URL=https://cdn.example/static/ (hashed names).
 STATIC_URL = os.environ.get("STATIC_URL", "/static/")
 STATIC_ROOT = BASE_DIR / "static"
+STATICFILES_DIRS = [
+    MACHINA_MAIN_STATIC_DIR,  # machina's CSS, fonts and scripts
+    # The design tokens the Next.js front end imports, for Django-rendered pages (the forum).
+    ("site", BASE_DIR / "frontend" / "src" / "styles"),
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
 STORAGES = {
@@ -539,6 +577,19 @@ STREAM_PROVIDER_TIMEOUT = float(os.environ.get("STREAM_PROVIDER_TIMEOUT", "3"))
 STREAM_CHECK_TIMEOUT = float(os.environ.get("STREAM_CHECK_TIMEOUT", "5"))
 STREAM_CHECK_CONCURRENCY = int(os.environ.get("STREAM_CHECK_CONCURRENCY", "8"))
 STREAM_CHECK_MAX_FAILURES = int(os.environ.get("STREAM_CHECK_MAX_FAILURES", "3"))
+
+# --- Forum (django-machina at /forum/, forum/board and forum/forum_permission) -------------
+MACHINA_FORUM_NAME = "Форум AniHata"
+MACHINA_BASE_TEMPLATE_NAME = "anihata_forum_base.html"
+MACHINA_USER_DISPLAY_NAME_METHOD = "get_username"
+MACHINA_PROFILE_AVATARS_ENABLED = False  # avatars are the site's profile's business
+# Where an anonymous visitor is sent for a page that needs signing in (the forum's "new topic"):
+# the Next.js sign-in page; the session it opens is the forum's too.
+LOGIN_URL = "/accounts/sign-in/"
+# Who may do what is decided from our roles and bans (forum/forum_permission/checker.py).
+# Forum search: on the database (forum/board/search.py, haystack's simple backend done right;
+# its ES backend wants a 7.x client).
+HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "forum.board.search.ForumSearchEngine"}}
 
 LOGGING = {
     "version": 1,

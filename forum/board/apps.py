@@ -1,0 +1,19 @@
+"""App config of our side of the django-machina forum (label `board`): the demo categories,
+one topic per published title, the latest topics API and the Ukrainian catalogue of machina's
+strings. machina owns the app label `forum`."""
+
+from django.apps import AppConfig
+
+
+class BoardConfig(AppConfig):
+    name = "forum.board"
+    label = "board"
+    default_auto_field = "django.db.models.BigAutoField"
+    verbose_name = "Форум"
+
+    def ready(self):
+        from cms.demo.signals import demo_loaded
+
+        from . import demo
+
+        demo_loaded.connect(demo.load_demo_forums, dispatch_uid="board.demo_forums")
