@@ -27,6 +27,7 @@ urlpatterns = [
     path("api/", include("integrations.streams.urls")),
     path("api/", include("integrations.urls")),
     path("api/", include("forum.discussions.urls")),
+    path("api/", include("forum.board.urls")),
     path("_allauth/", include(allauth_urlpatterns)),
     path("forum/", include("machina.urls")),
     path("health/", health, name="health"),

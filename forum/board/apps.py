@@ -12,8 +12,11 @@ class BoardConfig(AppConfig):
     verbose_name = "Форум"
 
     def ready(self):
+        from wagtail.signals import page_published
+
         from cms.demo.signals import demo_loaded
 
-        from . import demo
+        from . import demo, topics
 
         demo_loaded.connect(demo.load_demo_forums, dispatch_uid="board.demo_forums")
+        page_published.connect(topics.on_page_published, dispatch_uid="board.title_topics")

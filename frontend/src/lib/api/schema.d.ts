@@ -75,6 +75,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/forum/latest/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest forum topics (by last post) */
+        get: operations["forum_latest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forum/title-topic/{page_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The forum topic discussing a title (made on publish) */
+        get: operations["forum_title_topic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/": {
         parameters: {
             query?: never;
@@ -692,6 +726,10 @@ export interface components {
             label: string;
             count: number;
         };
+        ForumRef: {
+            name: string;
+            url: string;
+        };
         History: {
             items: components["schemas"]["HistoryItem"][];
             meta: components["schemas"]["PageMeta"];
@@ -742,6 +780,21 @@ export interface components {
         };
         LatestEpisodes: {
             items: components["schemas"]["LatestEpisode"][];
+        };
+        LatestTopic: {
+            id: number;
+            subject: string;
+            /** @description Шлях теми на сайті (/forum/…) */
+            url: string;
+            forum: components["schemas"]["ForumRef"];
+            replies: number;
+            /** Format: date-time */
+            last_post_at: string | null;
+            /** @description Ім'я автора останнього допису */
+            last_poster: string | null;
+        };
+        LatestTopics: {
+            results: components["schemas"]["LatestTopic"][];
         };
         Level: {
             number: number;
@@ -1150,6 +1203,17 @@ export interface components {
             /** @description Шлях сторінки на сайті, напр. /anime/<slug>/ */
             readonly url: string;
         };
+        TitleTopic: {
+            /** @description Id сторінки тайтлу */
+            page: number;
+            /** @description Id теми форуму */
+            topic: number;
+            subject: string;
+            /** @description Шлях теми на сайті (/forum/…) */
+            url: string;
+            /** @description Відповідей у темі (без першого допису) */
+            replies: number;
+        };
         TitlesListing: {
             meta: components["schemas"]["TitlesMeta"];
             items: components["schemas"]["TitleCard"][];
@@ -1481,6 +1545,67 @@ export interface operations {
                 };
             };
             /** @description Не знайдено */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    forum_latest: {
+        parameters: {
+            query?: {
+                /** @description Скільки тем (1–20, типово 5) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LatestTopics"];
+                };
+            };
+            /** @description Некоректний limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    forum_title_topic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                page_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TitleTopic"];
+                };
+            };
+            /** @description Тайтл не знайдено */
             404: {
                 headers: {
                     [name: string]: unknown;

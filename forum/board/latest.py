@@ -1,0 +1,60 @@
+"""The latest forum topics anyone may read (the home page's «Останнє на форумі», the header's
+instant search): approved topics of the forums an anonymous visitor may read, by last post."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from machina.apps.forum.models import Forum
+from machina.apps.forum_conversation.models import Topic
+from machina.apps.forum_permission.handler import PermissionHandler
+
+from .topics import SYSTEM_NAME, topic_url
+
+MAX_WORDS = 6
+
+
+def public_topics() -> QuerySet[Topic]:
+    readable = PermissionHandler().get_readable_forums(Forum.objects.all(), AnonymousUser())
+    return (
+        Topic.approved_objects.filter(forum__in=readable)
+        .exclude(status=Topic.TOPIC_MOVED)
+        .select_related("forum", "last_post", "last_post__poster")
+    )
+
+
+def latest_topics(limit: int) -> list[Topic]:
+    return list(public_topics().order_by("-last_post_on", "-pk")[:limit])
+
+
+def search_topics(query: str, limit: int) -> list[Topic]:
+    """Topics whose subject has every word of `query` (case-insensitive), latest first."""
+    topics = public_topics()
+    for word in query.split()[:MAX_WORDS]:
+        topics = topics.filter(Q(subject__icontains=word))
+    return list(topics.order_by("-last_post_on", "-pk")[:limit])
+
+
+def last_poster(topic: Topic) -> str | None:
+    post = topic.last_post
+    if post is None:
+        return None
+    if post.poster is not None:
+        return post.poster.get_username()
+    return post.username or SYSTEM_NAME
+
+
+def topic_data(topic: Topic) -> dict:
+    return {
+        "id": topic.pk,
+        "subject": topic.subject,
+        "url": topic_url(topic),
+        "forum": {
+            "name": topic.forum.name,
+            "url": reverse("forum:forum", kwargs={"slug": topic.forum.slug, "pk": topic.forum_id}),
+        },
+        "replies": max(topic.posts_count - 1, 0),
+        "last_post_at": topic.last_post_on,
+        "last_poster": last_poster(topic),
+    }
