@@ -108,3 +108,25 @@ class DailyTeamStats(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} · {self.team_id}"
+
+
+class DailySourceStats(models.Model):
+    """Per video source and day: how many users played it (studio analytics: plays per episode
+    and per dub; from library's plays)."""
+
+    day = models.DateField("день")
+    source = models.ForeignKey(
+        "anime.VideoSource", verbose_name="джерело", on_delete=models.CASCADE, related_name="+"
+    )
+    plays = models.PositiveIntegerField("перегляди", default=0)
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = "денна статистика джерела"
+        verbose_name_plural = "денна статистика джерел"
+        constraints = [
+            models.UniqueConstraint(fields=["day", "source"], name="crm_one_source_row_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} · {self.source_id}"

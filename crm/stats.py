@@ -7,8 +7,8 @@ that day (`last_login`), watch progress saved, or a ledger event the user caused
 commenting, posting); episodes watched and title views — the reputation ledger's
 `episode_watched` events (one per user and episode, written by library.progress); comments —
 `discussions.Comment.created`; new list entries and title list adds — `library.ListEntry`;
-import runs and failed runs — `ImportRun`. Forum posts (machina) and team plays (progress does
-not record the dub yet) stay 0.
+import runs and failed runs — `ImportRun`; plays per source and per team — `library.Play` (a
+user playing a source that day, reported by the player). Forum posts (machina) stay 0.
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from accounts.models import ReputationEvent, User
-from cms.anime.models import EpisodePage
+from cms.anime.models import EpisodePage, VideoSource
 from cms.catalog.models import TitlePage
-from crm.models import DailyStats, DailyTitleStats
+from crm.models import DailySourceStats, DailyStats, DailyTeamStats, DailyTitleStats
 from forum.discussions.models import Comment
 from integrations.models import ImportRun
-from library.models import ListEntry, WatchProgress
+from library.models import ListEntry, Play, WatchProgress
 
 # Ledger kinds that are something the user did (not something done to them).
 OWN_ACTIVITY_KINDS = ("episode_watched", "comment_posted", "forum_post")
@@ -95,8 +95,27 @@ def compute_day(day: date) -> DailyStats:
     list_adds = Counter(
         ListEntry.objects.filter(**_in_day("created_at", day)).values_list("title_id", flat=True)
     )
+    plays = Counter(Play.objects.filter(day=day).values_list("source_id", flat=True))
+    team_of = dict(
+        VideoSource.objects.filter(pk__in=plays, dub_team__isnull=False).values_list(
+            "pk", "dub_team_id"
+        )
+    )
+    team_plays: Counter = Counter()
+    for source, count in plays.items():
+        if source in team_of:
+            team_plays[team_of[source]] += count
     with transaction.atomic():
         row, _ = DailyStats.objects.update_or_create(day=day, defaults=figures)
+        DailySourceStats.objects.filter(day=day).delete()
+        DailySourceStats.objects.bulk_create(
+            DailySourceStats(day=day, source_id=source, plays=count)
+            for source, count in plays.items()
+        )
+        DailyTeamStats.objects.filter(day=day).delete()
+        DailyTeamStats.objects.bulk_create(
+            DailyTeamStats(day=day, team_id=team, plays=count) for team, count in team_plays.items()
+        )
         DailyTitleStats.objects.filter(day=day).delete()
         DailyTitleStats.objects.bulk_create(
             DailyTitleStats(

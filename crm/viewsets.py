@@ -9,8 +9,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.forms import BanForm, RoleForm
 from accounts.models import Ban, Role, User
+from accounts.roles import editable_teams
 from crm.policies import staff_policy
-from crm.views import audit, moderation, stats, users
+from crm.views import audit, moderation, stats, studio, users
 
 
 class StaffMenuItem(MenuItem):
@@ -105,6 +106,26 @@ class BanViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return BanForm
+
+
+class StudioMenuItem(MenuItem):
+    def is_shown(self, request):
+        return editable_teams(request.user).exists()
+
+
+class StudioStatsViewSet(ViewSet):
+    """Studio analytics: a menu item of its own, for dub-team members and editors."""
+
+    name = "crm_studio"
+    url_prefix = "crm/studio"
+    icon = "media"
+    menu_label = "Аналітика студії"
+    menu_order = 260
+    add_to_admin_menu = True
+    menu_item_class = StudioMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", studio.StudioStatsView.as_view(), name="index")]
 
 
 class CrmViewSetGroup(ViewSetGroup):

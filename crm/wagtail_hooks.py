@@ -4,12 +4,12 @@ audit-log actions."""
 from wagtail import hooks
 
 from crm.home import SUMMARY_ITEMS
-from crm.viewsets import CrmViewSetGroup
+from crm.viewsets import CrmViewSetGroup, StudioStatsViewSet
 
 
 @hooks.register("register_admin_viewset")
 def register_crm_viewsets():
-    return CrmViewSetGroup()
+    return [CrmViewSetGroup(), StudioStatsViewSet()]
 
 
 @hooks.register("register_log_actions")

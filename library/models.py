@@ -79,6 +79,27 @@ class WatchProgress(models.Model):
         return f"{self.user} · {self.episode_id} · {self.position}s"
 
 
+class Play(models.Model):
+    """A user played a source on a day: what studio analytics count (plays per episode and per
+    dub), written by library.progress when the player names the source it plays. One row per
+    (user, source, day), however often the player reports."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    source = models.ForeignKey("anime.VideoSource", on_delete=models.CASCADE, related_name="plays")
+    day = models.DateField("день")
+
+    class Meta:
+        verbose_name = "відтворення"
+        verbose_name_plural = "відтворення"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "source", "day"], name="library_one_play_a_day")
+        ]
+        indexes = [models.Index(fields=["day", "source"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.source_id} · {self.day}"
+
+
 class Subscription(models.Model):
     """New episodes of `title` voiced by `dub_team` (empty: by any Ukrainian dub team)."""
 

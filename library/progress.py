@@ -9,12 +9,14 @@ under the row's lock, so two devices reporting at once count it once — the use
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
+from rest_framework.exceptions import ValidationError
 
 from accounts.reputation import award
-from cms.anime.models import AnimePage, EpisodePage
+from cms.anime.models import AnimePage, EpisodePage, VideoSource
 from cms.catalog.models import Status, TitlePage
 
-from .models import ListEntry, ListStatus, WatchProgress
+from .models import ListEntry, ListStatus, Play, WatchProgress
 
 COMPLETED_SHARE = 0.8
 
@@ -40,7 +42,16 @@ def record_progress(
     position: int,
     duration: int | None = None,
     completed: bool = False,
+    source: int | None = None,
 ) -> WatchProgress:
+    """Save the position; `source` (the source the player plays, optional) counts a play of it
+    for the day."""
+    if source is not None:
+        if not VideoSource.objects.active().filter(pk=source, episode=episode).exists():
+            raise ValidationError({"source": "У цієї серії немає такого джерела."})
+        Play.objects.bulk_create(
+            [Play(user=user, source_id=source, day=timezone.localdate())], ignore_conflicts=True
+        )
     duration = duration or episode.duration
     reached = completed or reaches_completion(position, duration)
     with transaction.atomic():

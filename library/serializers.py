@@ -83,6 +83,13 @@ class ProgressInputSerializer(serializers.Serializer):
     completed = serializers.BooleanField(
         required=False, default=False, error_messages=BOOLEAN_ERRORS
     )
+    source = serializers.IntegerField(
+        min_value=1,
+        required=False,
+        allow_null=True,
+        error_messages={"invalid": "Джерело — ціле число."},
+        help_text="Джерело, яке грає плеєр (id з `sources`): для статистики команд озвучення",
+    )
 
 
 class ProgressSerializer(serializers.Serializer):

@@ -46,11 +46,11 @@ register_permission_policy(VideoSource, VideoSourcePolicy(VideoSource))
 register_permission_policy(TrustedTeam, TrustedTeamPolicy(TrustedTeam))
 
 
-def anime_title():
-    """The title of a source's anime: the episode's parent page, found by its tree path."""
-    parent_path = Substr(
-        OuterRef("episode__path"), 1, Length(OuterRef("episode__path")) - EpisodePage.steplen
-    )
+def anime_title(to_source: str = ""):
+    """The title of a source's anime: the episode's parent page, found by its tree path.
+    `to_source` is the path from the outer row to the source (e.g. "source__")."""
+    episode_path = OuterRef(f"{to_source}episode__path")
+    parent_path = Substr(episode_path, 1, Length(episode_path) - EpisodePage.steplen)
     return Subquery(Page.objects.filter(path=parent_path).values("title")[:1])
 
 

@@ -1,4 +1,4 @@
-// Draws the CRM statistics charts (Chart.js, vendored) from the JSON the page embeds.
+// Draws the CRM statistics and studio analytics charts (Chart.js, vendored) from the JSON the page embeds.
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("crm-stats-data").textContent);
@@ -49,7 +49,10 @@
   }
 
   data.charts.forEach(lineChart);
-  barChart("top_views", data.top_views, "Перегляди");
-  barChart("top_lists", data.top_lists, "Нові записи");
-  barChart("top_teams", data.top_teams, "Перегляди");
+  // The bar charts a page has (the studio page has none).
+  [["top_views", "Перегляди"], ["top_lists", "Нові записи"], ["top_teams", "Перегляди"]].forEach(
+    function (bar) {
+      if (data[bar[0]]) barChart(bar[0], data[bar[0]], bar[1]);
+    }
+  );
 })();
