@@ -975,6 +975,8 @@ export interface components {
             duration?: number | null;
             /** @default false */
             completed: boolean;
+            /** @description Джерело, яке грає плеєр (id з `sources`): для статистики команд озвучення */
+            source?: number | null;
         };
         ProgressList: {
             items: components["schemas"]["Progress"][];
