@@ -1,10 +1,10 @@
 /** Root layout: Ukrainian document, dark theme, header with search, footer. */
-import "@fontsource-variable/manrope";
 import "./globals.css";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import SiteFooter from "@/components/layout/SiteFooter";
 import SiteHeader from "@/components/layout/SiteHeader";
+import { FONT_STYLE } from "./fonts";
 import { SITE_NAME, SITE_TAGLINE, siteOrigin } from "@/lib/config";
 import styles from "@/components/layout/Layout.module.css";
 
@@ -29,7 +29,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="uk">
+    <html lang="uk" style={FONT_STYLE}>
       <body>
         <a href="#content" className={styles.skipLink}>
           Перейти до вмісту

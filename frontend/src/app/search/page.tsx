@@ -1,10 +1,14 @@
-/** `/search/?q=`: title search with the catalog's filters and result-kind tabs. */
+/**
+ * `/search/?q=`: one search box, result-kind tabs, and the results: on «Усе» grouped (dub teams,
+ * anime, manga), on a kind's tab (or with filters) the catalog with its filters.
+ */
 import type { Metadata } from "next";
 import CatalogView from "@/components/catalog/CatalogView";
 import CleanGetForm from "@/components/common/CleanGetForm";
+import SearchGroups from "@/components/search/SearchGroups";
 import SearchSuggestions from "@/components/search/SearchSuggestions";
 import SearchTabs, { activeTab } from "@/components/search/SearchTabs";
-import { type SearchParamsRecord, parseTitleFilters } from "@/lib/api/titles";
+import { type SearchParamsRecord, hasActiveFilters, parseTitleFilters } from "@/lib/api/titles";
 import type { TitleKind } from "@/lib/api/types";
 import { pageMetadata } from "@/lib/seo";
 import ui from "@/components/common/ui.module.css";
@@ -36,12 +40,19 @@ export default async function SearchRoute({ searchParams }: SearchRouteProps) {
   const query = queryOf(params);
   const kindParam = Array.isArray(params.kind) ? params.kind[0] : params.kind;
   const tab = activeTab(kindParam);
-  const filters = { ...parseTitleFilters(params), search: query || undefined };
+  const parsed = { ...parseTitleFilters(params), search: undefined };
+  const filters = { ...parsed, search: query || undefined };
+  const grouped = query && !tab.kind && !hasActiveFilters(parsed) && parsed.page === 1;
   return (
     <>
       <div className={ui.pageHead}>
         <h1>{query ? `Результати пошуку «${query}»` : "Пошук"}</h1>
-        <CleanGetForm action="/search/" className={styles.searchPageForm} role="search">
+        <CleanGetForm
+          action="/search/"
+          className={styles.searchPageForm}
+          role="search"
+          aria-label="Пошук тайтлів і команд"
+        >
           <label htmlFor="search-page-q" className={ui.visuallyHidden}>
             Що шукаємо?
           </label>
@@ -60,13 +71,18 @@ export default async function SearchRoute({ searchParams }: SearchRouteProps) {
         </CleanGetForm>
       </div>
       <SearchTabs query={query} current={tab} />
-      <CatalogView
-        kind={tab.kind as TitleKind | undefined}
-        action="/search/"
-        filters={filters}
-        fixedParams={tab.kind ? { kind: tab.kind } : {}}
-        emptyHint={<SearchSuggestions query={query} />}
-      />
+      {grouped ? (
+        <SearchGroups query={query} />
+      ) : (
+        <CatalogView
+          kind={tab.kind as TitleKind | undefined}
+          action="/search/"
+          filters={filters}
+          fixedParams={tab.kind ? { kind: tab.kind } : {}}
+          emptyHint={<SearchSuggestions query={query} />}
+          searchField={false}
+        />
+      )}
     </>
   );
 }

@@ -24,6 +24,8 @@ interface CatalogFiltersProps {
   hiddenFields?: Record<string, string>;
   filters: TitleFilters;
   facets: Record<FacetName, FacetValue[]>;
+  /** Show the «Назва» field (the search page has its own box and keeps the query hidden). */
+  searchField?: boolean;
 }
 
 const ANIME_FORMATS = ["tv", "movie", "ova", "ona", "special", "music"];
@@ -75,7 +77,7 @@ function SelectFilter(props: {
 }
 
 export default function CatalogFilters(props: CatalogFiltersProps) {
-  const { action, kind, filters, facets, hiddenFields = {} } = props;
+  const { action, kind, filters, facets, hiddenFields = {}, searchField = true } = props;
   const genres = optionsFor(facets.genre, {}, [], undefined);
   for (const slug of filters.genre) {
     if (!genres.some((genre) => genre.value === slug)) {
@@ -89,17 +91,20 @@ export default function CatalogFilters(props: CatalogFiltersProps) {
       {Object.entries(hiddenFields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div className={styles.field}>
-        <label htmlFor="filter-search">Назва</label>
-        <input
-          id="filter-search"
-          className={ui.input}
-          name="search"
-          type="search"
-          defaultValue={filters.search ?? ""}
-          placeholder="Наприклад, Атака титанів"
-        />
-      </div>
+      {!searchField && filters.search && <input type="hidden" name="search" value={filters.search} />}
+      {searchField && (
+        <div className={styles.field}>
+          <label htmlFor="filter-search">Назва</label>
+          <input
+            id="filter-search"
+            className={ui.input}
+            name="search"
+            type="search"
+            defaultValue={filters.search ?? ""}
+            placeholder="Наприклад, Атака титанів"
+          />
+        </div>
+      )}
       <fieldset className={styles.field}>
         <legend>Жанри</legend>
         <div className={styles.genresList}>

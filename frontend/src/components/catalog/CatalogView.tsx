@@ -7,7 +7,7 @@ import CatalogFilters from "@/components/catalog/CatalogFilters";
 import FiltersPanel from "@/components/catalog/FiltersPanel";
 import Pagination from "@/components/catalog/Pagination";
 import EmptyState from "@/components/common/EmptyState";
-import TitleGrid from "@/components/titles/TitleGrid";
+import TitleGrid, { FIRST_ROW } from "@/components/titles/TitleGrid";
 import type { FacetName, TitleKind } from "@/lib/api/types";
 import {
   CATALOG_PAGE_SIZE,
@@ -62,10 +62,12 @@ interface CatalogViewProps {
   fixedParams?: Record<string, string>;
   /** What to say when nothing matches (the search page suggests things). */
   emptyHint?: React.ReactNode;
+  /** The «Назва» filter; off on the search page, whose own box holds the query. */
+  searchField?: boolean;
 }
 
 export default async function CatalogView(props: CatalogViewProps) {
-  const { kind, action, filters, fixedParams = {}, emptyHint } = props;
+  const { kind, action, filters, fixedParams = {}, emptyHint, searchField = true } = props;
   const fixedQuery = new URLSearchParams(fixedParams).toString();
   const basePath = fixedQuery ? `${action}?${fixedQuery}` : action;
   const result = await getTitlesOrRejection(kind, filters);
@@ -92,7 +94,7 @@ export default async function CatalogView(props: CatalogViewProps) {
       label: labelFor("genre", slug),
       href: catalogHref(basePath, filters, { genre: filters.genre.filter((g) => g !== slug) }),
     })),
-    ...SINGLE_FILTERS.filter((key) => key !== "order" && filters[key]).map((key) => ({
+    ...SINGLE_FILTERS.filter((key) => key !== "order" && (key !== "search" || searchField) && filters[key]).map((key) => ({
       label: `${FILTER_NAMES[key]}: ${
         key in listing.facets ? labelFor(key as FacetName, filters[key]!) : filters[key]
       }`,
@@ -110,14 +112,16 @@ export default async function CatalogView(props: CatalogViewProps) {
             filters={filters}
             facets={listing.facets}
             hiddenFields={fixedParams}
+            searchField={searchField}
           />
         </FiltersPanel>
       </aside>
-      <section  aria-labelledby="catalog-count">
+      <section aria-labelledby="catalog-count">
         <div className={styles.catalogSummary}>
-          <p id="catalog-count" className={styles.catalogCount} data-testid="catalog-count">
+          {/* The heading between the page's h1 and the cards' h3. */}
+          <h2 id="catalog-count" className={styles.catalogCount} data-testid="catalog-count">
             Знайдено {countLabel(listing.total, TITLE_FORMS)}
-          </p>
+          </h2>
           {chips.length > 0 && (
             <ul className={styles.activeFilters} aria-label="Активні фільтри">
               {chips.map((chip) => (
@@ -131,7 +135,7 @@ export default async function CatalogView(props: CatalogViewProps) {
           )}
         </div>
         {listing.items.length > 0 ? (
-          <TitleGrid titles={listing.items} label="Результати" />
+          <TitleGrid titles={listing.items} label="Результати" eager={FIRST_ROW} />
         ) : (
           <EmptyState title="Нічого не знайдено">
             {listing.total > 0 ? (

@@ -19,6 +19,26 @@ export function teamInitials(name: string): string {
   return (first?.slice(0, 2) ?? "?").toUpperCase();
 }
 
+/** A team's logo, or its initials on the team's colour: team cards and the team page. */
+export function TeamLogo(props: {
+  team: { title: string; logoUrl: string | null; color?: string };
+  size: number;
+}) {
+  const { team, size } = props;
+  return team.logoUrl ? (
+    // eslint-disable-next-line @next/next/no-img-element
+    <img className={styles.teamLogo} src={team.logoUrl} alt={`Логотип ${team.title}`} width={size} height={size} />
+  ) : (
+    <span
+      className={`${styles.teamLogo} ${styles.teamLogoInitial}`}
+      style={{ width: size, height: size, background: team.color || undefined }}
+      aria-hidden="true"
+    >
+      {teamInitials(team.title)}
+    </span>
+  );
+}
+
 export function DubTeamChip({ team, linked = true }: { team: DubTeamRef; linked?: boolean }) {
   const content = (
     <>

@@ -2,8 +2,8 @@
 import Link from "next/link";
 import UserMenu from "@/components/account/UserMenu";
 import SearchBox from "@/components/search/SearchBox";
-import { SITE_NAME } from "@/lib/config";
 import styles from "@/components/layout/Layout.module.css";
+import ui from "@/components/common/ui.module.css";
 
 export const NAV_LINKS = [
   { href: "/anime/", label: "Аніме" },
@@ -17,13 +17,15 @@ export default function SiteHeader() {
   return (
     <header className={styles.siteHeader}>
       <div className={`${styles.siteHeaderInner} ${styles.container}`}>
-        <Link href="/" className={styles.logo} aria-label={`${SITE_NAME} — на головну`}>
+        {/* The name is the visible text plus a hidden hint (axe: label-content-name-mismatch). */}
+        <Link href="/" className={styles.logo}>
           <span className={styles.logoMark} aria-hidden="true">
             A
           </span>
           <span className={styles.logoText}>
             Ani<span>Hata</span>
           </span>
+          <span className={ui.visuallyHidden}> — на головну</span>
         </Link>
         <nav aria-label="Головна навігація" className={styles.siteNav}>
           <ul>

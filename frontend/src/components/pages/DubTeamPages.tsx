@@ -2,32 +2,16 @@
 import Link from "next/link";
 import Breadcrumbs from "@/components/common/Breadcrumbs";
 import EmptyState from "@/components/common/EmptyState";
-import { teamInitials } from "@/components/dubbing/DubTeamChips";
+import { TeamLogo } from "@/components/dubbing/DubTeamChips";
 import type { PageType, PageViewProps } from "@/components/pages/types";
 import Description from "@/components/titles/Description";
-import TitleGrid from "@/components/titles/TitleGrid";
+import TitleGrid, { FIRST_ROW } from "@/components/titles/TitleGrid";
 import { mapDubTeamPage, str } from "@/lib/api/mappers";
 import { getChildren } from "@/lib/api/pages";
-import type { DubTeamDetail } from "@/lib/api/types";
 import { TITLE_FORMS, countLabel } from "@/lib/labels";
 import { pageMetadata, plainText } from "@/lib/seo";
 import styles from "@/components/dubbing/Dubbing.module.css";
 import ui from "@/components/common/ui.module.css";
-
-function TeamLogo({ team, size }: { team: DubTeamDetail; size: number }) {
-  return team.logoUrl ? (
-    // eslint-disable-next-line @next/next/no-img-element
-    <img className={styles.teamLogo} src={team.logoUrl} alt={`Логотип ${team.title}`} width={size} height={size} />
-  ) : (
-    <span
-      className={`${styles.teamLogo} ${styles.teamLogoInitial}`}
-      style={{ width: size, height: size, background: team.color || undefined }}
-      aria-hidden="true"
-    >
-      {teamInitials(team.title)}
-    </span>
-  );
-}
 
 async function DubTeamIndexView({ page, path }: PageViewProps) {
   const teams = (await getChildren(page.id, "dubbing.DubTeamPage"))
@@ -100,7 +84,7 @@ function DubTeamView({ page, path }: PageViewProps) {
       <section className={ui.section} aria-labelledby="team-titles">
         <h2 id="team-titles">Роботи команди</h2>
         {team.titles.length > 0 ? (
-          <TitleGrid titles={team.titles} />
+          <TitleGrid titles={team.titles} eager={FIRST_ROW} />
         ) : (
           <p className={ui.muted}>Команда ще не додала жодного тайтлу.</p>
         )}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import DubTeamChips from "@/components/dubbing/DubTeamChips";
 import type { PageType, PageViewProps } from "@/components/pages/types";
 import Poster from "@/components/titles/Poster";
-import TitleGrid from "@/components/titles/TitleGrid";
+import TitleGrid, { FIRST_ROW } from "@/components/titles/TitleGrid";
 import { getLatestEpisodes, LATEST_EPISODES_MAX, onePerTitle } from "@/lib/api/episodes";
 import { str } from "@/lib/api/mappers";
 import { homeRow } from "@/lib/api/titles";
@@ -61,7 +61,7 @@ async function HomeView({ page }: PageViewProps) {
     rowOrEmpty(homeRow("anime", "-rating", { status: "ongoing" })),
     rowOrEmpty(homeRow("anime", "-rating")),
     rowOrEmpty(homeRow("anime", "-updated", { audio: "uk" })),
-    rowOrEmpty(homeRow("manga", "-rating", {}, 6)),
+    rowOrEmpty(homeRow("manga", "-rating")),
   ]);
   // The home page's intro field often just repeats the tagline; then the longer text is shown.
   const intro = str(page.intro);
@@ -84,48 +84,51 @@ async function HomeView({ page }: PageViewProps) {
       </section>
       {episodes.length > 0 && (
         <Section id="new-episodes" title="Нові серії" more="/anime/?order=-updated">
-          <ul className={cardsStyles.grid}>
-            {episodes.map((episode) => (
-              <li key={episode.id}>
-                <article className={cardsStyles.card} data-testid="card">
-                  <Link href={episode.url} className={cardsStyles.cardLink} prefetch={false}>
-                    <div className={cardsStyles.cardPoster}>
-                      <Poster
-                        src={episode.titlePage.posterUrl}
-                        title={episode.titlePage.title}
-                        sizes="(max-width: 600px) 45vw, 200px"
-                      />
-                      <div className={cardsStyles.cardBadges}>
-                        <span className={`${ui.badge} ${ui.badgeYellow}`}>Серія {episode.number}</span>
+          <div className={cardsStyles.gridBox}>
+            <ul className={`${cardsStyles.grid} ${cardsStyles.gridWhole}`} data-testid="title-grid">
+              {episodes.map((episode, index) => (
+                <li key={episode.id}>
+                  <article className={cardsStyles.card} data-testid="card">
+                    <Link href={episode.url} className={cardsStyles.cardLink} prefetch={false}>
+                      <div className={cardsStyles.cardPoster}>
+                        <Poster
+                          src={episode.titlePage.posterUrl}
+                          title={episode.titlePage.title}
+                          sizes="(max-width: 600px) 45vw, 200px"
+                          eager={index < FIRST_ROW}
+                        />
+                        <div className={cardsStyles.cardBadges}>
+                          <span className={`${ui.badge} ${ui.badgeYellow}`}>Серія {episode.number}</span>
+                        </div>
                       </div>
-                    </div>
-                    <h3 className={cardsStyles.cardTitle} data-testid="card-title">{episode.titlePage.title}</h3>
-                  </Link>
-                  <DubTeamChips teams={episode.dubTeams} linked={false} limit={2} />
-                </article>
-              </li>
-            ))}
-          </ul>
+                      <h3 className={cardsStyles.cardTitle} data-testid="card-title">{episode.titlePage.title}</h3>
+                    </Link>
+                    <DubTeamChips teams={episode.dubTeams} linked={false} limit={2} />
+                  </article>
+                </li>
+              ))}
+            </ul>
+          </div>
         </Section>
       )}
       {ongoing.length > 0 && (
         <Section id="ongoing" title="Виходять зараз" more="/anime/?status=ongoing">
-          <TitleGrid titles={ongoing} />
+          <TitleGrid titles={ongoing} wholeRows eager={episodes.length ? 0 : FIRST_ROW} />
         </Section>
       )}
       {popular.length > 0 && (
         <Section id="popular" title="Популярне" more="/anime/?order=-rating">
-          <TitleGrid titles={popular} />
+          <TitleGrid titles={popular} wholeRows />
         </Section>
       )}
       {dubbed.length > 0 && (
         <Section id="new-dubs" title="Нове українське озвучення" more="/anime/?audio=uk&order=-updated">
-          <TitleGrid titles={dubbed} />
+          <TitleGrid titles={dubbed} wholeRows />
         </Section>
       )}
       {manga.length > 0 && (
         <Section id="manga" title="Манґа українською" more="/manga/">
-          <TitleGrid titles={manga} />
+          <TitleGrid titles={manga} wholeRows />
         </Section>
       )}
     </>

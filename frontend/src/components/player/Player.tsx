@@ -33,6 +33,8 @@ export default function Player({ episodeId }: { episodeId: number }) {
           />
         )}
       </div>
+      {/* The dub bar's place, so the page below does not shift when the player loads. */}
+      <div className={styles.bar} aria-hidden="true" />
     </div>
   );
 }

@@ -104,7 +104,14 @@ export default function SearchBox({ initialQuery = "" }: { initialQuery?: string
   }
 
   return (
-    <form ref={boxRef} className={styles.searchBox} role="search" action="/search/" method="get">
+    <form
+      ref={boxRef}
+      className={styles.searchBox}
+      role="search"
+      aria-label="Швидкий пошук"
+      action="/search/"
+      method="get"
+    >
       <label htmlFor={`${listId}-input`} className={ui.visuallyHidden}>
         Пошук аніме та манґи
       </label>

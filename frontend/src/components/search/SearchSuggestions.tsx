@@ -4,9 +4,9 @@ import { homeRow } from "@/lib/api/titles";
 import ui from "@/components/common/ui.module.css";
 
 export default async function SearchSuggestions({ query }: { query: string }) {
-  const popular = await homeRow("anime", "-rating", {}, 6).catch(() => null);
+  const popular = await homeRow("anime", "-rating").catch(() => null);
   return (
-    <div >
+    <div>
       <p>
         {query ? `За запитом «${query}» нічого не знайшлося.` : "Нічого не знайшлося."} Спробуйте:
       </p>
@@ -18,7 +18,7 @@ export default async function SearchSuggestions({ query }: { query: string }) {
       {popular && popular.items.length > 0 && (
         <>
           <h2>Популярне зараз</h2>
-          <TitleGrid titles={popular.items} />
+          <TitleGrid titles={popular.items} wholeRows />
         </>
       )}
     </div>

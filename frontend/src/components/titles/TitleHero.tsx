@@ -72,10 +72,10 @@ export default function TitleHero({ title, extraFacts = [], action }: TitleHeroP
   );
   return (
     <section className={styles.titleHero}>
-      <div className={styles.titleHeroPoster}>
+      <div className={styles.titleHeroPoster} data-testid="title-poster">
         <Poster src={title.posterUrl} title={title.title} sizes="(max-width: 700px) 60vw, 280px" eager />
       </div>
-      <div >
+      <div>
         <h1>{title.title}</h1>
         {otherNames.length > 0 && (
           <ul className={styles.titleHeroNames} aria-label="Інші назви">
