@@ -1,6 +1,10 @@
 """OpenAPI schema hooks: document our API, not Wagtail's admin internals."""
 
-DOCUMENTED_PREFIXES = ("/api/v2/titles/", "/api/v2/episodes/latest/")
+DOCUMENTED_PREFIXES = (
+    "/api/v2/titles/",
+    "/api/v2/episodes/latest/",
+    "/api/v2/pages/{pk}/children/",
+)
 UNDOCUMENTED_PREFIXES = ("/api/v2/", "/admin/", "/django-admin/")
 
 

@@ -6,7 +6,7 @@ import { TeamLogo } from "@/components/dubbing/DubTeamChips";
 import type { PageType, PageViewProps } from "@/components/pages/types";
 import Description from "@/components/titles/Description";
 import TitleGrid, { FIRST_ROW } from "@/components/titles/TitleGrid";
-import { mapDubTeamPage, str } from "@/lib/api/mappers";
+import { mapDubTeamPage, mapTeamList, str } from "@/lib/api/mappers";
 import { getChildren } from "@/lib/api/pages";
 import { TITLE_FORMS, countLabel } from "@/lib/labels";
 import { pageMetadata, plainText } from "@/lib/seo";
@@ -14,9 +14,9 @@ import styles from "@/components/dubbing/Dubbing.module.css";
 import ui from "@/components/common/ui.module.css";
 
 async function DubTeamIndexView({ page, path }: PageViewProps) {
-  const teams = (await getChildren(page.id, "dubbing.DubTeamPage"))
-    .map(mapDubTeamPage)
-    .sort((a, b) => b.titles.length - a.titles.length || a.title.localeCompare(b.title, "uk"));
+  const teams = mapTeamList(await getChildren(page.id)).sort(
+    (a, b) => b.titleCount - a.titleCount || a.title.localeCompare(b.title, "uk"),
+  );
   const intro = str(page.intro);
   return (
     <>
@@ -34,7 +34,7 @@ async function DubTeamIndexView({ page, path }: PageViewProps) {
               <Link href={team.url} className={styles.teamCard} data-testid="team-card">
                 <TeamLogo team={team} size={64} />
                 <span className={styles.teamCardName}>{team.title}</span>
-                <span className={ui.muted}>{countLabel(team.titles.length, TITLE_FORMS)}</span>
+                <span className={ui.muted}>{countLabel(team.titleCount, TITLE_FORMS)}</span>
               </Link>
             </li>
           ))}

@@ -10,7 +10,7 @@ import EpisodeList from "@/components/episodes/EpisodeList";
 import type { PageType, PageViewProps } from "@/components/pages/types";
 import Player from "@/components/player/Player";
 import JsonLd from "@/components/seo/JsonLd";
-import { mapEpisode, mapNeighbours, mapTitleDetail } from "@/lib/api/mappers";
+import { mapEpisode, mapEpisodeList, mapNeighbours, mapTitleDetail } from "@/lib/api/mappers";
 import { getChildren, getPage } from "@/lib/api/pages";
 import type { EpisodeSummary } from "@/lib/api/types";
 import type { WagtailPage } from "@/lib/api/wagtail";
@@ -35,9 +35,7 @@ async function EpisodeView({ page, path }: PageViewProps) {
   const title = parent ? mapTitleDetail(parent) : null;
   const episode = mapEpisode(page, title?.dubTeams ?? []);
   const siblings = parentId
-    ? (await getChildren(parentId, "anime.EpisodePage"))
-        .map((raw) => mapEpisode(raw, title?.dubTeams ?? []))
-        .sort((a, b) => a.number - b.number)
+    ? mapEpisodeList(await getChildren(parentId), title?.dubTeams ?? [])
     : [episode];
   const { previous, next } = mapNeighbours(page);
   const titleName = title?.title ?? episode.parent?.title ?? "";

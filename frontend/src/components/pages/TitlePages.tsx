@@ -8,7 +8,7 @@ import type { PageType, PageViewProps } from "@/components/pages/types";
 import JsonLd from "@/components/seo/JsonLd";
 import Description from "@/components/titles/Description";
 import TitleHero from "@/components/titles/TitleHero";
-import { mapChapter, mapEpisode, mapTitleDetail } from "@/lib/api/mappers";
+import { mapChapterList, mapEpisodeList, mapTitleDetail } from "@/lib/api/mappers";
 import { getChildren } from "@/lib/api/pages";
 import type { ChapterSummary, TitleDetail } from "@/lib/api/types";
 import type { WagtailPage } from "@/lib/api/wagtail";
@@ -48,9 +48,7 @@ function titleMetadata(page: WagtailPage, path: string) {
 
 async function AnimeView({ page, path }: PageViewProps) {
   const title = mapTitleDetail(page);
-  const episodes = (await getChildren(page.id, "anime.EpisodePage"))
-    .map((raw) => mapEpisode(raw, title.dubTeams))
-    .sort((a, b) => a.number - b.number);
+  const episodes = mapEpisodeList(await getChildren(page.id), title.dubTeams);
   const first = episodes[0];
   const episodesFact = [
     episodes.length ? `${episodes.length}` : "",
@@ -130,9 +128,7 @@ function ChapterList({ chapters }: { chapters: ChapterSummary[] }) {
 
 async function MangaView({ page, path }: PageViewProps) {
   const title = mapTitleDetail(page);
-  const chapters = (await getChildren(page.id, "manga.ChapterPage"))
-    .map(mapChapter)
-    .sort((a, b) => Number(a.number) - Number(b.number));
+  const chapters = mapChapterList(await getChildren(page.id));
   const first = chapters[0];
   return (
     <>

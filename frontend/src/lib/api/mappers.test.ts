@@ -2,17 +2,20 @@ import { describe, expect, it } from "vitest";
 import {
   chapterNumber,
   mapChapter,
+  mapChapterList,
   mapDubTeamPage,
   mapEpisode,
+  mapEpisodeList,
   mapInstantSearch,
   mapLatestEpisodes,
   mapNeighbours,
   mapSchedule,
   mapTitleDetail,
   mapTitleListing,
+  mapTeamList,
   pathOf,
 } from "./mappers";
-import type { WagtailPage } from "./wagtail";
+import type { RawPageChildren, WagtailPage } from "./wagtail";
 
 const frieren: WagtailPage = {
   id: 93,
@@ -270,5 +273,68 @@ describe("mapNeighbours", () => {
   it("treats a missing or broken neighbour as none", () => {
     const page: WagtailPage = { id: 14, meta: { type: "anime.EpisodePage" }, title: "", previous: { number: 1 } };
     expect(mapNeighbours(page)).toEqual({ previous: null, next: null });
+  });
+});
+
+describe("children listings (pages/<id>/children/)", () => {
+  const empty = { episodes: [], chapters: [], teams: [] };
+
+  it("maps a title's episodes in number order, with the parent and the sources' teams", () => {
+    const raw: RawPageChildren = {
+      ...empty,
+      parent: { id: 93, type: "anime.AnimePage", title: "Фрірен", url: "/anime/frieren/" },
+      episodes: [
+        { id: 201, number: 2, title: "Серія 2", url: "/anime/frieren/2/", air_date: null, duration: null, sources: [] },
+        {
+          id: 200,
+          number: 1,
+          title: "Кінець подорожі",
+          url: "/anime/frieren/1/",
+          air_date: "2023-09-29",
+          duration: 1440,
+          sources: [{ id: 1, dub_team: { id: 8, slug: "likhtaryk-studio", title: "Ліхтарик", logo_url: null, url: "/dub-teams/likhtaryk-studio/" }, language: "uk", kind: "hls", provider: "direct" }],
+        },
+      ],
+    };
+    const episodes = mapEpisodeList(raw);
+    expect(episodes.map((episode) => episode.number)).toEqual([1, 2]);
+    expect(episodes[0]).toMatchObject({
+      id: 200,
+      url: "/anime/frieren/1/",
+      airDate: "2023-09-29",
+      duration: 1440,
+      parent: { id: 93, title: "Фрірен", url: "/anime/frieren/" },
+    });
+    expect(episodes[0]?.sources[0]?.dubTeam?.url).toBe("/dub-teams/likhtaryk-studio/");
+  });
+
+  it("maps chapters with a team or a team's name, and teams with their title count", () => {
+    const raw: RawPageChildren = {
+      ...empty,
+      parent: { id: 5, type: "manga.MangaPage", title: "Берсерк", url: "/manga/berserk/" },
+      chapters: [
+        { id: 7, number: "10.50", volume: 2, title: "Розділ 10.5", language: "uk", url: "/manga/berserk/10-5/", translator: { id: 9, slug: "kit", title: "Кіт", logo_url: null, url: "/dub-teams/kit/" } },
+        { id: 6, number: "3.00", volume: null, title: "Розділ 3", language: "uk", url: "/manga/berserk/3/", translator: "Lonely Scans" },
+      ],
+    };
+    const chapters = mapChapterList(raw);
+    expect(chapters.map((chapter) => [chapter.number, chapter.volume])).toEqual([["3", ""], ["10.5", "2"]]);
+    expect(chapters[0]?.translatorName).toBe("Lonely Scans");
+    expect(chapters[1]?.translator?.url).toBe("/dub-teams/kit/");
+
+    const teams = mapTeamList({
+      ...empty,
+      parent: { id: 3, type: "dubbing.DubTeamIndexPage", title: "Команди", url: "/dub-teams/" },
+      teams: [{ id: 8, slug: "likhtaryk-studio", title: "Ліхтарик", url: "/dub-teams/likhtaryk-studio/", logo_url: null, color: "#f80", title_count: 4 }],
+    });
+    expect(teams).toEqual([
+      { id: 8, slug: "likhtaryk-studio", title: "Ліхтарик", url: "/dub-teams/likhtaryk-studio/", logoUrl: null, color: "#f80", titleCount: 4 },
+    ]);
+  });
+
+  it("gives empty lists for a missing answer", () => {
+    expect(mapEpisodeList(null)).toEqual([]);
+    expect(mapChapterList(undefined)).toEqual([]);
+    expect(mapTeamList(null)).toEqual([]);
   });
 });

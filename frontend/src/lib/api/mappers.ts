@@ -4,6 +4,7 @@
  */
 import type {
   ChapterSummary,
+  DubTeamCard,
   DubTeamDetail,
   DubTeamRef,
   EpisodeSummary,
@@ -31,6 +32,7 @@ import type {
   RawInstantSearch,
   RawLatestEpisodes,
   RawNamed,
+  RawPageChildren,
   RawPublicProfile,
   RawSchedule,
   RawTitlesListing,
@@ -241,6 +243,73 @@ export function mapChapter(raw: WagtailPage): ChapterSummary {
     translatorName: typeof raw.translator === "string" ? raw.translator : "",
     parent: parentOf(raw.meta?.parent),
   };
+}
+
+type ChildParent = EpisodeSummary["parent"];
+
+/** The parent a `pages/<id>/children/` answer names, as the items' `parent`. */
+function childrenParent(raw: RawPageChildren | null | undefined): ChildParent {
+  const parent: unknown = isRecord(raw) ? raw.parent : null;
+  if (!isRecord(parent)) return null;
+  const id = num(parent.id);
+  return id === null ? null : { id, title: str(parent.title), url: pathOf(parent.url) };
+}
+
+function childItems(raw: RawPageChildren | null | undefined, name: "episodes" | "chapters" | "teams") {
+  return isRecord(raw) ? list(raw[name]).filter(isRecord) : [];
+}
+
+/** A title's episodes from its children listing, in number order. */
+export function mapEpisodeList(
+  raw: RawPageChildren | null | undefined,
+  teams: DubTeamRef[] = [],
+): EpisodeSummary[] {
+  const parent = childrenParent(raw);
+  return childItems(raw, "episodes")
+    .map((item): EpisodeSummary => {
+      const number = num(item.number) ?? 0;
+      return {
+        id: num(item.id) ?? 0,
+        url: pathOf(item.url, parent ? `${parent.url}${number}/` : "/"),
+        number,
+        title: str(item.title),
+        airDate: str(item.air_date) || null,
+        duration: num(item.duration),
+        sources: compact(list(item.sources).map((source) => mapSource(source, teams))),
+        parent,
+      };
+    })
+    .sort((a, b) => a.number - b.number);
+}
+
+/** A title's chapters from its children listing, in number order. */
+export function mapChapterList(raw: RawPageChildren | null | undefined): ChapterSummary[] {
+  const parent = childrenParent(raw);
+  return childItems(raw, "chapters")
+    .map(
+      (item): ChapterSummary => ({
+        id: num(item.id) ?? 0,
+        url: pathOf(item.url),
+        number: chapterNumber(item.number),
+        volume: str(item.volume),
+        title: str(item.title),
+        language: str(item.language),
+        translator: mapDubTeamRef(item.translator),
+        translatorName: typeof item.translator === "string" ? item.translator : "",
+        parent,
+      }),
+    )
+    .sort((a, b) => Number(a.number) - Number(b.number));
+}
+
+/** The dub teams under the teams' page, from its children listing. */
+export function mapTeamList(raw: RawPageChildren | null | undefined): DubTeamCard[] {
+  return compact(
+    childItems(raw, "teams").map((item) => {
+      const ref = mapDubTeamRef(item);
+      return ref && { ...ref, color: str(item.color), titleCount: num(item.title_count) ?? 0 };
+    }),
+  );
 }
 
 function mapNeighbour(raw: unknown): NeighbourLink | null {

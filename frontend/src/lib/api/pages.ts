@@ -1,14 +1,12 @@
 /**
  * Wagtail page reads: resolve a site path to a page (`pages/find/`), a page by id, a page's
- * children, and the preview of a draft (`page_preview/`).
+ * children list (`pages/<id>/children/`), and the preview of a draft (`page_preview/`).
  */
 import { apiGet, apiGetOrNull, apiUrl } from "./client";
-import type { WagtailListing, WagtailPage } from "./wagtail";
+import type { RawPageChildren, WagtailListing, WagtailPage } from "./wagtail";
 
 /** Listings are read in pages of WAGTAILAPI_LIMIT_MAX (the backend sets it to 100). */
 const WAGTAIL_PAGE_SIZE = 100;
-/** Safety stop for child listings (a long-running show has some hundreds of episodes). */
-const MAX_CHILDREN = 2000;
 
 export function pathTag(path: string): string {
   return `path:${path}`;
@@ -39,24 +37,15 @@ export function getPage(id: number): Promise<WagtailPage | null> {
   });
 }
 
-/** Every page of a type under a parent (all fields), read in Wagtail-sized pages. */
-export async function getChildren(parentId: number, type: string): Promise<WagtailPage[]> {
-  const items: WagtailPage[] = [];
-  for (let offset = 0; offset < MAX_CHILDREN; offset += WAGTAIL_PAGE_SIZE) {
-    const url = apiUrl("/api/v2/pages/", {
-      child_of: parentId,
-      type,
-      fields: "*",
-      limit: WAGTAIL_PAGE_SIZE,
-      offset,
-    });
-    const listing = await apiGet<WagtailListing>(url, { tags: [pageTag(parentId), "catalog"] });
-    items.push(...listing.items);
-    if (listing.items.length < WAGTAIL_PAGE_SIZE || items.length >= listing.meta.total_count) {
-      break;
-    }
-  }
-  return items;
+/**
+ * A page's list in one request: a title's episodes or chapters, or the dub teams under their
+ * index page (map them with mapEpisodeList / mapChapterList / mapTeamList). A page without
+ * a list (or gone since) gives empty lists.
+ */
+export async function getChildren(parentId: number): Promise<RawPageChildren | null> {
+  return apiGetOrNull<RawPageChildren>(apiUrl(`/api/v2/pages/${parentId}/children/`), {
+    tags: [pageTag(parentId), "catalog"],
+  });
 }
 
 /** Pages of a type across the site, newest first where Wagtail can order them. */

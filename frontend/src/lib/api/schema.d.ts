@@ -600,6 +600,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/pages/{id}/children/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `GET /api/v2/pages/<id>/children/`: a title's episodes or chapters, or the dub teams. */
+        get: operations["v2_pages_children_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/titles/": {
         parameters: {
             query?: never;
@@ -636,10 +653,31 @@ export interface components {
             /** Format: date-time */
             ends_at: string | null;
         };
+        /** @description A chapter in a title's list. */
+        ChapterListItem: {
+            id: number;
+            /** Format: decimal */
+            number: string;
+            volume: number | null;
+            title: string;
+            language: string;
+            /** @description Шлях сторінки на сайті, напр. /anime/<slug>/ */
+            readonly url: string;
+            /** @description Команда перекладу: її сторінка на сайті, або лише назва, якщо сторінки немає (null — невідомо) */
+            readonly translator: (components["schemas"]["DubTeamRef"] | string) | null;
+        };
         ChapterRef: {
             id: number;
             /** Format: decimal */
             number: string;
+            title: string;
+            /** @description Шлях сторінки на сайті, напр. /anime/<slug>/ */
+            readonly url: string;
+        };
+        ChildrenParent: {
+            id: number;
+            /** @description Тип сторінки, напр. anime.AnimePage */
+            type: string;
             title: string;
             /** @description Шлях сторінки на сайті, напр. /anime/<slug>/ */
             readonly url: string;
@@ -713,6 +751,19 @@ export interface components {
             title: string;
             intro: components["schemas"]["Marks"] | null;
             outro: components["schemas"]["Marks"] | null;
+        };
+        /** @description An episode in a title's list: what the episode grid and the dub picker show. */
+        EpisodeListItem: {
+            id: number;
+            number: number;
+            title: string;
+            /** @description Шлях сторінки на сайті, напр. /anime/<slug>/ */
+            readonly url: string;
+            /** Format: date */
+            air_date: string | null;
+            /** @description Тривалість, с */
+            duration: number | null;
+            sources: components["schemas"]["SourceSummary"][];
         };
         EpisodeRef: {
             id: number;
@@ -915,6 +966,13 @@ export interface components {
         NotificationsReadInput: {
             /** @description Які позначити прочитаними; без ids — усі */
             ids?: number[];
+        };
+        /** @description One list is filled, by the parent's type; the other two are empty. */
+        PageChildren: {
+            parent: components["schemas"]["ChildrenParent"];
+            episodes: components["schemas"]["EpisodeListItem"][];
+            chapters: components["schemas"]["ChapterListItem"][];
+            teams: components["schemas"]["TeamListItem"][];
         };
         PageMeta: {
             total_count: number;
@@ -1127,6 +1185,14 @@ export interface components {
             airs_at: string;
             dubs: components["schemas"]["ScheduleDub"][];
         };
+        /** @description An episode's active sources as the page API shows them (no resolved URLs). */
+        SourceSummary: {
+            id: number;
+            dub_team: components["schemas"]["DubTeamRef"] | null;
+            language: string;
+            kind: string;
+            provider: string;
+        };
         StatusCounts: {
             watching: number;
             planned: number;
@@ -1158,6 +1224,17 @@ export interface components {
             label: string;
             /** Format: uri */
             url: string;
+        };
+        /** @description A dub team on the teams' page: its card and how many live titles it voices. */
+        TeamListItem: {
+            id: number;
+            slug: string;
+            title: string;
+            /** @description Шлях сторінки на сайті, напр. /anime/<slug>/ */
+            readonly url: string;
+            logo_url: string | null;
+            color: string;
+            title_count: number;
         };
         /** @description A title in the catalog grid (`titles/`): the summary, Wagtail's `meta`, and facts. */
         TitleCard: {
@@ -2882,6 +2959,35 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    v2_pages_children_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageChildren"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

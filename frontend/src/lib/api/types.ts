@@ -116,6 +116,12 @@ export interface ChapterSummary {
   parent: { id: number; title: string; url: string } | null;
 }
 
+/** A team's card on the teams' page (`pages/<id>/children/`). */
+export interface DubTeamCard extends DubTeamRef {
+  color: string;
+  titleCount: number;
+}
+
 export interface DubTeamDetail extends DubTeamRef {
   descriptionHtml: string;
   links: { label: string; url: string }[];

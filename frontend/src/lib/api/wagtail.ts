@@ -59,6 +59,8 @@ export type RawSchedule = components["schemas"]["Schedule"];
 export type RawPublicProfile = components["schemas"]["PublicProfile"];
 export type RawInstantSearch = components["schemas"]["InstantSearch"];
 export type RawLatestEpisodes = components["schemas"]["LatestEpisodes"];
+/** `pages/<id>/children/`: a title's episodes or chapters, or the dub teams. */
+export type RawPageChildren = components["schemas"]["PageChildren"];
 
 /** Query parameters `titles/` accepts, as the OpenAPI schema names them. */
 export type TitlesQuery = NonNullable<operations["v2_titles_retrieve"]["parameters"]["query"]>;
