@@ -5,7 +5,8 @@ would change (the admin's diff).
 A page may be fed by several sources: each source's last record stays on its ImportedTitle, and
 the value written is computed from all of them by the precedence table in settings
 (``IMPORT_FIELD_PRECEDENCE``), so sources never overwrite each other back and forth and a page
-gets a new revision only when the computed value changes.
+gets a new revision only when the computed value changes. A source whose title failed drops out
+until it answers again (``recompute_page``).
 
 Page-tree writes hold a row lock on the parent page (``lock_page``), so two workers importing
 the same id at once make one page.
@@ -123,6 +124,19 @@ def computed_values(records: list[TitleRecord]) -> dict[str, tuple[object, Title
                 computed[name] = (values[name], record)
                 break
     return computed
+
+
+def recompute_page(page) -> list[str]:
+    """The page's fields computed again from the sources still feeding it, after one dropped
+    out (its title failed): each field that source gave falls back to the next source's value;
+    a field no source still has a value for keeps what it holds. Returns the changed fields."""
+    data = (
+        ImportedTitle.objects.filter(page_id=page.pk, state=ImportedTitle.State.PUBLISHED)
+        .order_by("-updated_at")
+        .values_list("record", flat=True)
+        .first()
+    )
+    return [] if data is None else apply_record(page, TitleRecord.from_json(data))
 
 
 def page_value(page, name):

@@ -84,8 +84,9 @@ class TitleFailures:
     ``OUTAGE_STREAK`` titles in a row — pauses the run with its cursor on the first title of
     the streak, so ``--resume`` asks them again."""
 
-    def __init__(self, run: ImportRun):
+    def __init__(self, run: ImportRun, *, by_mal_id: bool = False):
         self.run = run
+        self.by_mal_id = by_mal_id
         self.streak_start: int | None = None  # the cursor of the first title of the streak
 
     def succeeded(self) -> None:
@@ -106,21 +107,30 @@ class TitleFailures:
                 ) from error
         else:
             self.streak_start = None
-        fail_title(run, run.kind, external_id, error)
+        fail_title(run, run.kind, external_id, error, by_mal_id=self.by_mal_id)
 
 
-def fail_title(run: ImportRun, kind: str, external_id: str, error: Exception) -> None:
-    """The title's ImportedTitle (made if new) in the failed state, and a line in the run."""
+def fail_title(
+    run: ImportRun, kind: str, external_id: str, error: Exception, *, by_mal_id: bool = False
+) -> None:
+    """The title's ImportedTitle (made if new) in the failed state, and a line in the run; a
+    title that fed a page drops out of its precedence (``review.mark_failed``). ``by_mal_id``:
+    the run asks the source by MAL id (Hikka), so its rows are found by ``mal_id``."""
     _note_error(run, external_id, error)
-    key = {"source": run.source, "external_id": external_id, "kind": kind}
     message = f"{type(error).__name__}: {error}"[:1000]
+    key = {"source": run.source, "kind": kind}
+    if by_mal_id and external_id.isdigit():
+        lookup = {"mal_id": int(external_id)}
+    else:
+        lookup = {"external_id": external_id}
     with transaction.atomic():
-        updated = ImportedTitle.objects.filter(**key).update(
-            state=ImportedTitle.State.FAILED, error=message, last_run=run
-        )
-        if not updated:
+        rows = list(ImportedTitle.objects.select_for_update().filter(**key, **lookup))
+        for imported in rows:
+            review.mark_failed(imported, message, run)
+        if not rows:
             ImportedTitle.objects.get_or_create(
                 **key,
+                external_id=external_id,
                 defaults={
                     "state": ImportedTitle.State.FAILED,
                     "error": message,
@@ -272,12 +282,12 @@ def _store(run, fetched, publish):
     return imported
 
 
-def _for_each_id(run, batch, progress, fetch, handle) -> bool:
+def _for_each_id(run, batch, progress, fetch, handle, *, by_mal_id: bool = False) -> bool:
     """``handle(fetch(id))`` for each id still to do in this batch, moving the cursor after
     each one; a failed fetch goes by ``TitleFailures``. True when the list is done, False when
     the batch is full."""
     ids = run.params["ids"]
-    failures = TitleFailures(run)
+    failures = TitleFailures(run, by_mal_id=by_mal_id)
     for position in range(run.cursor - 1, len(ids)):
         if batch.full:
             return False
@@ -349,6 +359,7 @@ def _ukrainian_names(run, provider, batch, progress) -> bool:
         progress,
         lambda mal_id: provider.fetch(run.kind, int(mal_id)),
         lambda mal_id, fetched: _apply_ukrainian(run, fetched, int(mal_id)),
+        by_mal_id=True,
     )
 
 

@@ -15,6 +15,7 @@ from integrations.importers.pages import (
     apply_record,
     create_page,
     lock_page,
+    recompute_page,
 )
 from integrations.importers.records import TitleRecord, payload_hash
 from integrations.models import ImportedTitle, ImportRun
@@ -87,6 +88,26 @@ def likely_matches(record: TitleRecord, limit: int = LIKELY_MATCHES) -> list:
     return [pages[pk] for pk in ordered if pk in pages]
 
 
+# States of a row linked to the page it feeds: published, or failed since (`mark_failed`).
+FEEDING_STATES = (ImportedTitle.State.PUBLISHED, ImportedTitle.State.FAILED)
+
+
+def mark_failed(imported: ImportedTitle, error: str, run: ImportRun | None) -> None:
+    """Put a row in the failed state with its error. A row that fed a page keeps its link, to
+    feed it again once its source answers, but drops out of the page's precedence meanwhile:
+    the page's fields fall back to the next source's values. Any other row loses its match
+    (found again when the record comes back)."""
+    fed_page = imported.state == ImportedTitle.State.PUBLISHED and imported.page_id
+    if imported.state not in FEEDING_STATES:
+        imported.page = None
+    imported.state = ImportedTitle.State.FAILED
+    imported.error = error
+    imported.last_run = run
+    imported.save(update_fields=["state", "error", "last_run", "page", "updated_at"])
+    if fed_page:
+        recompute_page(imported.page)
+
+
 def upsert_record(
     fetched: Fetched, run: ImportRun | None = None, *, publish: bool = False
 ) -> tuple[ImportedTitle, str]:
@@ -112,8 +133,10 @@ def upsert_record(
     imported.error = ""
     imported.last_run = run
     outcome = "created" if created else "updated"
-    if imported.state == ImportedTitle.State.PUBLISHED and imported.page_id:
+    if imported.page_id and imported.state in FEEDING_STATES:
+        # A failed title that fed a page feeds it again now that its source answers.
         apply_record(imported.page, record)
+        imported.state = ImportedTitle.State.PUBLISHED
     elif imported.state != ImportedTitle.State.IGNORED:
         match = find_matching_page(record)
         imported.page = match

@@ -113,3 +113,57 @@ def test_an_editors_hand_edit_wins_over_every_source(tree, providers):
     assert page.title_native == "フリーレン (редактор)"
     assert page.title == "Фрірен (назва редактора)"
     assert writes() == before
+
+
+def fail_once(providers, source: str) -> None:
+    run = pipeline.start_run(source, "anime", "ids", ids=[IDS[source]])
+    pipeline.execute(run, publish=True, provider=providers(source))
+    assert run.status == "finished" and run.failed == 1, run.errors
+
+
+@respx.mock
+def test_a_failed_source_drops_out_until_it_answers_again(tree, providers):
+    mock_sources()
+    import_round(providers, order=("anilist", "kitsu", "hikka"))
+    without_jikan = page_fields()
+    import_round(providers, order=("jikan",))
+    with_jikan = page_fields()
+    assert with_jikan["genres"] != without_jikan["genres"]  # Jikan's list wins when it is there
+    assert with_jikan["external_score"] != without_jikan["external_score"]
+
+    # Jikan loses the title: its fields fall back to the next source's, in a new revision.
+    respx.get(f"{JIKAN}/anime/52991/full").mock(
+        return_value=httpx.Response(404, json={"status": 404, "message": "Resource does not exist"})
+    )
+    revisions = Revision.objects.count()
+    fail_once(providers, "jikan")
+    jikan = ImportedTitle.objects.get(source="jikan")
+    assert (jikan.state, jikan.page_id) == ("failed", AnimePage.objects.get().pk)
+    assert "not found" in jikan.error
+    assert page_fields() == without_jikan
+    assert Revision.objects.count() == revisions + 1
+    fail_once(providers, "jikan")  # failing again changes nothing more
+    assert Revision.objects.count() == revisions + 1
+
+    # It answers again: it feeds the same page again.
+    mock_sources()
+    import_round(providers, order=("jikan",))
+    assert ImportedTitle.objects.get(source="jikan").state == "published"
+    assert page_fields() == with_jikan and AnimePage.objects.count() == 1
+
+
+@respx.mock
+def test_a_failed_hikka_title_is_found_by_its_mal_id(tree, providers):
+    mock_sources()
+    import_round(providers)
+    before = page_fields()
+    respx.get(f"{HIKKA}/integrations/mal/anime/52991").mock(
+        return_value=httpx.Response(404, json={"code": "system-not-found"})
+    )
+    fail_once(providers, "hikka")
+    hikka = ImportedTitle.objects.get(source="hikka")  # no second row for the MAL id
+    assert (hikka.state, hikka.external_id) == ("failed", "sousou-no-frieren-7ef3fb")
+    after = page_fields()
+    assert after["title"] == before["title"]  # a Ukrainian name never gives way to a Latin one
+    assert not after["description"].startswith("<p>Ельфійка-чарівниця")  # AniList's now
+    assert after["title_native"] == before["title_native"]
