@@ -29,11 +29,13 @@ from integrations.importers.pages import PAGE_MODELS, apply_record
 from integrations.models import ImportedTitle, ImportRun
 from integrations.providers.http import (
     MalformedBody,
+    NotFound,
     ProviderError,
     Refused,
     RetryableError,
     Unreachable,
 )
+from integrations.providers.provider import MAPPING_ERRORS
 from integrations.providers.registry import get_provider
 from integrations.providers.values import SEASONS, has_cyrillic
 
@@ -66,10 +68,13 @@ def _note_error(run: ImportRun, what: str, error: Exception) -> None:
     logger.warning("import run %s: %s failed: %s", run.pk, what, error)
 
 
-# Titles in a row failing with 5xx or timeouts before the source counts as down.
+# Titles (or listing pages) in a row failing before the source counts as down.
 OUTAGE_STREAK = 3
-# What a source's mapping raises on a record it cannot read: that record's failure only.
-MAPPING_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
+
+
+def is_source_failure(error: Exception) -> bool:
+    """No connection, a refusal (401/403), or a rate limit that outlasted the retries."""
+    return isinstance(error, (Unreachable, Refused)) or getattr(error, "status", None) == 429
 
 
 class SourceDown(RetryableError):
@@ -95,7 +100,7 @@ class TitleFailures:
     def failed(self, external_id: str, error: Exception) -> None:
         """Record the title's failure, or raise SourceDown when the source is at fault."""
         run = self.run
-        if isinstance(error, (Unreachable, Refused)) or getattr(error, "status", None) == 429:
+        if is_source_failure(error):
             raise SourceDown(f"{run.source}: {error}") from error
         if isinstance(error, RetryableError) and not isinstance(error, MalformedBody):
             if self.streak_start is None:
@@ -204,31 +209,84 @@ def execute(
     return run
 
 
-def _listing(run, provider, publish, batch, progress) -> bool:
+def listing_pages(run, provider):
+    """The run's listing from its cursor on; a bad mode or season is a ValueError at once."""
     params = run.params
     if run.mode == "season":
         year, season = parse_season(params["season"])
-        pages = provider.season(run.kind, year, season, start_page=run.cursor)
-    elif run.mode == "top":
-        pages = provider.top(run.kind, int(params["top"]), start_page=run.cursor)
-    elif run.mode == "query":
-        pages = provider.search(run.kind, params["query"], start_page=run.cursor)
-    else:
-        raise ValueError(f"unknown mode {run.mode!r}")
-    for page in prefetch(pages):
+        return provider.season(run.kind, year, season, start_page=run.cursor)
+    if run.mode == "top":
+        return provider.top(run.kind, int(params["top"]), start_page=run.cursor)
+    if run.mode == "query":
+        return provider.search(run.kind, params["query"], start_page=run.cursor)
+    raise ValueError(f"unknown mode {run.mode!r}")
+
+
+class PageFailures:
+    """The failure rule of a listing run (season, top, query): a title its source's mapping
+    cannot read is that title's failure (``fail_title``); a listing page that fails (a
+    malformed body, retries spent, a 4xx) is a line in the run's errors and the run goes on
+    from the next page. The source fails when it refuses or cannot be reached (at once) or when
+    ``OUTAGE_STREAK`` pages in a row fail: the run pauses, its cursor on the first of them."""
+
+    def __init__(self, run: ImportRun):
+        self.run = run
+        self.streak_start: int | None = None
+
+    def succeeded(self) -> None:
+        self.streak_start = None
+
+    @property
+    def skipping(self) -> bool:
+        return self.streak_start is not None
+
+    def failed(self, error: Exception) -> None:
+        """Record the page's failure and move past it, or raise SourceDown."""
+        run = self.run
+        if is_source_failure(error):
+            raise SourceDown(f"{run.source}: {error}") from error
+        if self.streak_start is None:
+            self.streak_start = run.cursor
+        if run.cursor - self.streak_start + 1 >= OUTAGE_STREAK:
+            run.cursor = self.streak_start
+            raise SourceDown(
+                f"{run.source}: {OUTAGE_STREAK} listing pages in a row failed, last: {error}"
+            ) from error
+        _note_error(run, f"page {run.cursor}", error)
+        run.cursor += 1
+        run.save()
+
+
+def _listing(run, provider, publish, batch, progress) -> bool:
+    failures = PageFailures(run)
+    pages = prefetch(listing_pages(run, provider))
+    while True:
+        try:
+            page = next(pages)
+        except StopIteration:
+            return True
+        except (ProviderError, *MAPPING_ERRORS) as error:
+            if isinstance(error, NotFound) and failures.skipping:
+                return True  # the page after a bad one is past the end of the listing
+            failures.failed(error)
+            pages = prefetch(listing_pages(run, provider))  # the listing again, past the page
+            continue
+        failures.succeeded()
         # One transaction per page: its rows and the cursor move together (and SQLite
         # syncs to disk once per page instead of once per row).
         with transaction.atomic():
             for fetched in page.items:
                 _store(run, fetched, publish)
+            for external_id, error in page.failures:
+                fail_title(run, run.kind, external_id, error)
             run.cursor = page.number + 1
             run.save()
         if progress:
-            progress(len(page.items))
-        batch.take(len(page.items))
+            progress(len(page.items) + len(page.failures))
+        batch.take(len(page.items) + len(page.failures))
         if batch.full:
+            pages.close()
             return False
-    return True
 
 
 def prefetch(pages, depth: int = 2):

@@ -20,8 +20,8 @@ Capabilities (class attributes, all off by default):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 from integrations.importers.records import ChapterRecord, EpisodeRecord, TitleRecord
 
@@ -34,12 +34,37 @@ class Fetched:
     payload: dict
 
 
+# What a source's mapping raises on a record it cannot read: that record's failure only.
+MAPPING_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
+
+
+def raw_id(raw) -> str:
+    """A raw listing item's id as the sources name it, for the failure of that one item."""
+    if isinstance(raw, dict):
+        return str(raw.get("mal_id") or raw.get("id") or "?")
+    return "?"
+
+
 @dataclass
 class ResultPage:
-    """One page of a listing; ``number`` is the cursor a resumed run starts from."""
+    """One page of a listing; ``number`` is the cursor a resumed run starts from.
+    ``failures``: (external id, error) of the items its mapping could not read."""
 
     number: int
     items: list[Fetched]
+    failures: list[tuple[str, Exception]] = field(default_factory=list)
+
+    @classmethod
+    def mapped(cls, number: int, raw_items, make: Callable[[dict], Fetched]) -> ResultPage:
+        """``make(raw)`` for each raw item; one that fails is that title's failure, never the
+        page's."""
+        page = cls(number, [])
+        for raw in raw_items:
+            try:
+                page.items.append(make(raw))
+            except MAPPING_ERRORS as error:
+                page.failures.append((raw_id(raw), error))
+        return page
 
 
 class Unsupported(ValueError):

@@ -147,7 +147,7 @@ def test_killed_run_resumes_without_duplicates(tree, providers):
         return_value=ok("jikan/season_2024_spring_p1")
     )
     page2 = respx.get(f"{JIKAN}/seasons/2024/spring", params={"page": "2"}).mock(
-        return_value=httpx.Response(503)
+        side_effect=httpx.ConnectError("connection refused")  # the source is down
     )
     run = pipeline.start_run("jikan", "anime", "season", season="2024-spring")
     with pytest.raises(RetryableError):
@@ -155,7 +155,7 @@ def test_killed_run_resumes_without_duplicates(tree, providers):
     run.refresh_from_db()
     assert (run.status, run.cursor, run.created) == ("failed", 2, 0)
     assert AnimePage.objects.count() == 2
-    page2.mock(return_value=ok("jikan/season_2024_spring_p2"))
+    page2.mock(side_effect=None, return_value=ok("jikan/season_2024_spring_p2"))
     pipeline.execute(run, publish=True, provider=providers("jikan"))
     run.refresh_from_db()
     assert run.status == "finished" and run.fetched == 3

@@ -89,7 +89,7 @@ class AniListProvider(Provider):
             )
             block = data.get("Page") or {}
             media = [m for m in block.get("media") or [] if isinstance(m, dict)]
-            yield ResultPage(page, [Fetched(mapping.map_title(m, kind), m) for m in media])
+            yield ResultPage.mapped(page, media, lambda m: Fetched(mapping.map_title(m, kind), m))
             if not (block.get("pageInfo") or {}).get("hasNextPage"):
                 return
             page += 1

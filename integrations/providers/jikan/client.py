@@ -52,7 +52,7 @@ class JikanProvider(Provider):
 
     def _listing(self, kind, pages) -> Iterator[ResultPage]:
         for number, items in pages:
-            yield ResultPage(number, [Fetched(mapping.map_title(d, kind), d) for d in items])
+            yield ResultPage.mapped(number, items, lambda d: Fetched(mapping.map_title(d, kind), d))
 
     def season(self, kind, year, season, start_page=1):
         return self._listing(

@@ -56,17 +56,14 @@ class KitsuProvider(Provider):
     def _listing(self, kind, params, start_page):
         for number, body in self.client.pages(kind, params, start_page):
             included = body.get("included") or []
-            items = []
-            for resource in body.get("data") or []:
+
+            def fetched(resource, included=included):
                 record = mapping.map_title(resource, included, kind)
                 # Hash only this title's part of the page, so a neighbour's change is no change.
-                items.append(
-                    Fetched(
-                        record,
-                        {"data": resource, "ids": record.external_ids, "genres": record.genres},
-                    )
-                )
-            yield ResultPage(number, items)
+                payload = {"data": resource, "ids": record.external_ids, "genres": record.genres}
+                return Fetched(record, payload)
+
+            yield ResultPage.mapped(number, body.get("data") or [], fetched)
 
     def season(self, kind, year, season, start_page=1):
         return self._listing(

@@ -79,7 +79,7 @@ class MangaDexProvider(Provider):
 
     def _listing(self, params, start_page):
         for number, data in self.client.manga_pages(params, start_page):
-            yield ResultPage(number, [Fetched(mapping.map_title(e), e) for e in data])
+            yield ResultPage.mapped(number, data, lambda e: Fetched(mapping.map_title(e), e))
 
     def top(self, kind, limit, start_page=1):
         pages = self._listing({"order[followedCount]": "desc"}, start_page)
