@@ -34,11 +34,17 @@ def video_sources() -> GaugeMetricFamily:
     from cms.anime.models import VideoSource
 
     gauge = GaugeMetricFamily(
-        "anihata_video_sources", "Video sources by state (active = alive)", labels=["state"]
+        "anihata_video_sources",
+        "Video sources by state: active (switched on and approved: what visitors get), "
+        "pending (switched on, awaiting an editor's approval), inactive (switched off or dead)",
+        labels=["state"],
     )
-    counts = dict(VideoSource.objects.order_by().values_list("is_active").annotate(n=Count("id")))
-    gauge.add_metric(["active"], counts.get(True, 0))
-    gauge.add_metric(["inactive"], counts.get(False, 0))
+    counts = {"active": 0, "pending": 0, "inactive": 0}
+    rows = VideoSource.objects.order_by().values_list("is_active", "live").annotate(n=Count("id"))
+    for is_active, live, count in rows:
+        counts["inactive" if not is_active else "active" if live else "pending"] += count
+    for state, count in counts.items():
+        gauge.add_metric([state], count)
     return gauge
 
 

@@ -12,12 +12,15 @@ def test_metrics_from_an_allowed_address(client, make_anime, make_episode):
     anime = make_anime("frieren")
     make_episode(anime, 1, sources=[{"provider": "direct", "url": "https://a.example/1.m3u8"}])
     make_episode(anime, 2, sources=[{"provider": "direct", "url": "https://a.example/2.m3u8"}])
+    make_episode(anime, 3, sources=[{"provider": "direct", "url": "https://a.example/3.m3u8"}])
     VideoSource.objects.filter(episode__number=2).update(is_active=False)
+    VideoSource.objects.filter(episode__number=3).update(live=False)  # awaiting approval
     response = client.get("/metrics", REMOTE_ADDR="127.0.0.1")
     assert response.status_code == 200
     text = response.content.decode()
     assert 'anihata_video_sources{state="active"} 1.0' in text
     assert 'anihata_video_sources{state="inactive"} 1.0' in text
+    assert 'anihata_video_sources{state="pending"} 1.0' in text
     assert "django_http_requests_total_by_method_total" in text
 
 
