@@ -23,6 +23,15 @@ class StaffViewSet(ViewSet):
     menu_item_class = StaffMenuItem
 
 
+class OneScreenMixin:
+    """A viewset of one screen at its URL prefix: the view class in `screen`."""
+
+    screen = None
+
+    def get_urlpatterns(self):
+        return [path("", self.screen.as_view(), name="index")]
+
+
 class UsersViewSet(StaffViewSet):
     name = "crm_users"
     url_prefix = "crm/users"
@@ -42,24 +51,20 @@ class UsersViewSet(StaffViewSet):
         ]
 
 
-class ModerationViewSet(StaffViewSet):
+class ModerationViewSet(OneScreenMixin, StaffViewSet):
     name = "crm_moderation"
     url_prefix = "crm/moderation"
     icon = "warning"
     menu_label = "Модерація"
-
-    def get_urlpatterns(self):
-        return [path("", moderation.ModerationView.as_view(), name="index")]
+    screen = moderation.ModerationView
 
 
-class StatsViewSet(StaffViewSet):
+class StatsViewSet(OneScreenMixin, StaffViewSet):
     name = "crm_stats"
     url_prefix = "crm/stats"
     icon = "table"
     menu_label = "Статистика"
-
-    def get_urlpatterns(self):
-        return [path("", stats.StatsView.as_view(), name="index")]
+    screen = stats.StatsView
 
 
 class AuditViewSet(StaffViewSet):
@@ -113,7 +118,7 @@ class StudioMenuItem(MenuItem):
         return editable_teams(request.user).exists()
 
 
-class StudioStatsViewSet(ViewSet):
+class StudioStatsViewSet(OneScreenMixin, ViewSet):
     """Studio analytics: a menu item of its own, for dub-team members and editors."""
 
     name = "crm_studio"
@@ -123,9 +128,7 @@ class StudioStatsViewSet(ViewSet):
     menu_order = 260
     add_to_admin_menu = True
     menu_item_class = StudioMenuItem
-
-    def get_urlpatterns(self):
-        return [path("", studio.StudioStatsView.as_view(), name="index")]
+    screen = studio.StudioStatsView
 
 
 class CrmViewSetGroup(ViewSetGroup):
