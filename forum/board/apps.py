@@ -15,8 +15,12 @@ class BoardConfig(AppConfig):
         from wagtail.signals import page_published
 
         from cms.demo.signals import demo_loaded
+        from cms.discovery.instant import register_section
 
         from . import demo, topics
+        from .latest import instant_topics
+        from .serializers import InstantTopicSerializer
 
         demo_loaded.connect(demo.load_demo_forums, dispatch_uid="board.demo_forums")
         page_published.connect(topics.on_page_published, dispatch_uid="board.title_topics")
+        register_section("topics", instant_topics, InstantTopicSerializer)

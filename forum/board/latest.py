@@ -4,7 +4,7 @@ instant search): approved topics of the forums an anonymous visitor may read, by
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Topic
@@ -32,7 +32,7 @@ def search_topics(query: str, limit: int) -> list[Topic]:
     """Topics whose subject has every word of `query` (case-insensitive), latest first."""
     topics = public_topics()
     for word in query.split()[:MAX_WORDS]:
-        topics = topics.filter(Q(subject__icontains=word))
+        topics = topics.filter(subject__icontains=word)
     return list(topics.order_by("-last_post_on", "-pk")[:limit])
 
 
@@ -58,3 +58,17 @@ def topic_data(topic: Topic) -> dict:
         "last_post_at": topic.last_post_on,
         "last_poster": last_poster(topic),
     }
+
+
+INSTANT_TOPICS = 5
+
+
+def instant_topics(text: str, kind: str | None) -> list[dict]:
+    """The header's instant search section `topics` (cms.discovery.instant): topics whose
+    subject has every word, only when the search is not limited to one kind of title."""
+    if kind is not None:
+        return []
+    return [
+        {"id": t.pk, "title": t.subject, "url": topic_url(t), "forum": t.forum.name}
+        for t in search_topics(text, INSTANT_TOPICS)
+    ]

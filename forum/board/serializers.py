@@ -28,3 +28,12 @@ class LatestTopicSerializer(serializers.Serializer):
 
 class LatestTopicsSerializer(serializers.Serializer):
     results = LatestTopicSerializer(many=True)
+
+
+class InstantTopicSerializer(serializers.Serializer):
+    """A forum topic in the header's instant search."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField(help_text="Заголовок теми")
+    url = serializers.CharField(help_text="Шлях теми на сайті (/forum/…)")
+    forum = serializers.CharField(help_text="Назва форуму")

@@ -47,3 +47,31 @@ def test_latest_is_in_the_openapi_schema(api):
     schema = api().get("/api/schema/", HTTP_ACCEPT="application/json").json()
     assert "/api/forum/latest/" in schema["paths"]
     assert "/api/forum/title-topic/{page_id}/" in schema["paths"]
+
+
+def test_forum_topics_join_the_instant_search(api, news, make_topic, author, make_anime):
+    make_topic(news, author, subject="Фрірен: найкраща серія?")
+    make_topic(news, author, subject="Інша розмова")
+    make_anime("frieren", title="Фрірен")  # its own topic, «Фрірен», joins too
+    response = api().get("/api/search/instant/", {"q": "фрірен"})
+    assert response.status_code == 200
+    topics = response.json()["topics"]
+    assert {t["title"] for t in topics} == {"Фрірен: найкраща серія?", "Фрірен"}
+    assert set(topics[0]) == {"id", "title", "url", "forum"}
+    assert all(t["url"].startswith("/forum/forum/") for t in topics)
+    only_anime = api().get("/api/search/instant/", {"q": "фрірен серія", "kind": "anime"})
+    assert only_anime.json()["topics"] == []
+
+
+def test_instant_topics_need_every_word_and_survive_hostile_text(api, news, make_topic, author):
+    make_topic(news, author, subject="Атака титанів: фінал")
+    found = api().get("/api/search/instant/", {"q": "фінал атака"}).json()["topics"]
+    assert [t["title"] for t in found] == ["Атака титанів: фінал"]
+    for hostile in ("%", "_", "' OR 1=1 --", "<script>", "a " * 49):
+        response = api().get("/api/search/instant/", {"q": hostile})
+        assert response.status_code == 200, hostile
+
+
+def test_instant_search_schema_has_the_topics_section(api):
+    schema = api().get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    assert "InstantTopic" in schema["components"]["schemas"]

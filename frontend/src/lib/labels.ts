@@ -76,6 +76,7 @@ export const TITLE_FORMS = ["тайтл", "тайтли", "тайтлів"] as c
 export const EPISODE_FORMS = ["серія", "серії", "серій"] as const;
 export const CHAPTER_FORMS = ["розділ", "розділи", "розділів"] as const;
 export const VOTE_FORMS = ["оцінка", "оцінки", "оцінок"] as const;
+export const REPLY_FORMS = ["відповідь", "відповіді", "відповідей"] as const;
 
 const dateFormat = new Intl.DateTimeFormat("uk-UA", {
   day: "numeric",

@@ -1,10 +1,12 @@
 /** `catalog.HomePage`: new episodes, ongoing, popular and newly dubbed titles. */
 import Link from "next/link";
 import DubTeamChips from "@/components/dubbing/DubTeamChips";
+import { FORUM_HOME, LatestForumTopics } from "@/components/forum/ForumLinks";
 import type { PageType, PageViewProps } from "@/components/pages/types";
 import Poster from "@/components/titles/Poster";
 import TitleGrid, { FIRST_ROW } from "@/components/titles/TitleGrid";
 import { getLatestEpisodes, LATEST_EPISODES_MAX, onePerTitle } from "@/lib/api/episodes";
+import { getLatestForumTopics } from "@/lib/api/forum";
 import { str } from "@/lib/api/mappers";
 import { homeRow } from "@/lib/api/titles";
 import type { LatestEpisode, TitleListing, TitleSummary } from "@/lib/api/types";
@@ -56,12 +58,13 @@ function Section(props: { id: string; title: string; more?: string; children: Re
 }
 
 async function HomeView({ page }: PageViewProps) {
-  const [episodes, ongoing, popular, dubbed, manga] = await Promise.all([
+  const [episodes, ongoing, popular, dubbed, manga, forumTopics] = await Promise.all([
     newEpisodes(),
     rowOrEmpty(homeRow("anime", "-rating", { status: "ongoing" })),
     rowOrEmpty(homeRow("anime", "-rating")),
     rowOrEmpty(homeRow("anime", "-updated", { audio: "uk" })),
     rowOrEmpty(homeRow("manga", "-rating")),
+    getLatestForumTopics(6),
   ]);
   // The home page's intro field often just repeats the tagline; then the longer text is shown.
   const intro = str(page.intro);
@@ -130,6 +133,18 @@ async function HomeView({ page }: PageViewProps) {
         <Section id="manga" title="Манґа українською" more="/manga/">
           <TitleGrid titles={manga} wholeRows />
         </Section>
+      )}
+      {forumTopics.length > 0 && (
+        <section className={ui.section} aria-labelledby="forum-latest">
+          <div className={ui.sectionHead}>
+            <h2 id="forum-latest">Останнє на форумі</h2>
+            {/* The forum is Django's: a full page load, not client navigation. */}
+            <a href={FORUM_HOME} className={ui.sectionMore}>
+              Форум →
+            </a>
+          </div>
+          <LatestForumTopics topics={forumTopics} />
+        </section>
       )}
     </>
   );

@@ -4,10 +4,12 @@ import Breadcrumbs from "@/components/common/Breadcrumbs";
 import CommentSection from "@/components/comments/CommentSection";
 import DubTeamChips from "@/components/dubbing/DubTeamChips";
 import EpisodeBrowser from "@/components/episodes/EpisodeBrowser";
+import { TitleTopicLink } from "@/components/forum/ForumLinks";
 import type { PageType, PageViewProps } from "@/components/pages/types";
 import JsonLd from "@/components/seo/JsonLd";
 import Description from "@/components/titles/Description";
 import TitleHero from "@/components/titles/TitleHero";
+import { getTitleTopic } from "@/lib/api/forum";
 import { mapChapterList, mapEpisodeList, mapTitleDetail } from "@/lib/api/mappers";
 import { getChildren } from "@/lib/api/pages";
 import type { ChapterSummary, TitleDetail } from "@/lib/api/types";
@@ -48,7 +50,8 @@ function titleMetadata(page: WagtailPage, path: string) {
 
 async function AnimeView({ page, path }: PageViewProps) {
   const title = mapTitleDetail(page);
-  const episodes = mapEpisodeList(await getChildren(page.id), title.dubTeams);
+  const [children, topic] = await Promise.all([getChildren(page.id), getTitleTopic(page.id)]);
+  const episodes = mapEpisodeList(children, title.dubTeams);
   const first = episodes[0];
   const episodesFact = [
     episodes.length ? `${episodes.length}` : "",
@@ -101,6 +104,7 @@ async function AnimeView({ page, path }: PageViewProps) {
           <p className={ui.muted}>Серій поки немає.</p>
         )}
       </section>
+      {topic && <TitleTopicLink topic={topic} />}
       <CommentSection pageId={page.id} />
       <JsonLd data={titleJsonLd(title)} />
     </>
@@ -128,7 +132,8 @@ function ChapterList({ chapters }: { chapters: ChapterSummary[] }) {
 
 async function MangaView({ page, path }: PageViewProps) {
   const title = mapTitleDetail(page);
-  const chapters = mapChapterList(await getChildren(page.id));
+  const [children, topic] = await Promise.all([getChildren(page.id), getTitleTopic(page.id)]);
+  const chapters = mapChapterList(children);
   const first = chapters[0];
   return (
     <>
@@ -170,6 +175,7 @@ async function MangaView({ page, path }: PageViewProps) {
           <p className={ui.muted}>Розділів поки немає.</p>
         )}
       </section>
+      {topic && <TitleTopicLink topic={topic} />}
       <CommentSection pageId={page.id} />
       <JsonLd data={titleJsonLd(title)} />
     </>

@@ -59,6 +59,31 @@ describe("SearchBox", () => {
     expect(push).toHaveBeenCalledWith("/manga/attack-on-titan-manga/");
   });
 
+  it("lists forum topics last and opens them with a full page load", async () => {
+    const withTopics = {
+      ...answer,
+      topics: [
+        { id: 5, title: "Атака титанів: фінал", url: "/forum/forum/anime-2/topic/final-5/", forum: "Обговорення аніме" },
+        { id: 6, title: "Не форум", url: "https://evil.example/", forum: "x" },
+      ],
+    };
+    vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify(withTopics), { status: 200 })));
+    const assign = vi.fn();
+    vi.stubGlobal("location", { ...window.location, assign });
+    render(<SearchBox />);
+    await typeAndWait("атака");
+    const options = screen.getAllByRole("option");
+    expect(options).toHaveLength(4);
+    expect(options[3]).toHaveTextContent("Атака титанів: фіналФорум · Обговорення аніме");
+    expect(options[3]?.querySelector("a")).toHaveAttribute("href", "/forum/forum/anime-2/topic/final-5/");
+    for (let step = 0; step < 4; step += 1) {
+      fireEvent.keyDown(screen.getByRole("combobox"), { key: "ArrowDown" });
+    }
+    fireEvent.keyDown(screen.getByRole("combobox"), { key: "Enter" });
+    expect(assign).toHaveBeenCalledWith("/forum/forum/anime-2/topic/final-5/");
+    expect(push).not.toHaveBeenCalled();
+  });
+
   it("stays quiet when the endpoint is missing (404)", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => new Response("{}", { status: 404 })));
     render(<SearchBox />);

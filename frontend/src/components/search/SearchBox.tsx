@@ -21,9 +21,11 @@ interface Option {
   url: string;
   title: string;
   meta: string;
+  /** Rendered by Django (the forum): opened with a full page load, not client navigation. */
+  external?: boolean;
 }
 
-/** Titles first, then dub teams: one list, so the arrow keys walk through both. */
+/** Titles first, then dub teams, then forum topics: one list, so the arrow keys walk through all. */
 export function optionsOf(result: InstantSearchResult): Option[] {
   return [
     ...result.items.map((item) => ({
@@ -37,6 +39,13 @@ export function optionsOf(result: InstantSearchResult): Option[] {
       url: team.url,
       title: team.title,
       meta: "Команда озвучення",
+    })),
+    ...result.topics.map((topic) => ({
+      key: `topic-${topic.id}`,
+      url: topic.url,
+      title: topic.title,
+      meta: ["Форум", topic.forum].filter(Boolean).join(" · "),
+      external: true,
     })),
   ];
 }
@@ -98,7 +107,8 @@ export default function SearchBox({ initialQuery = "" }: { initialQuery?: string
       const item = items[active];
       if (item) {
         setOpen(false);
-        router.push(item.url);
+        if (item.external) window.location.assign(item.url);
+        else router.push(item.url);
       }
     }
   }
@@ -151,10 +161,17 @@ export default function SearchBox({ initialQuery = "" }: { initialQuery?: string
             aria-selected={index === active}
             className={index === active ? styles.isActive : undefined}
           >
-            <Link href={item.url} onClick={() => setOpen(false)} tabIndex={-1}>
-              <span className={styles.searchBoxTitle}>{item.title}</span>
-              <span className={styles.searchBoxMeta}>{item.meta}</span>
-            </Link>
+            {item.external ? (
+              <a href={item.url} onClick={() => setOpen(false)} tabIndex={-1}>
+                <span className={styles.searchBoxTitle}>{item.title}</span>
+                <span className={styles.searchBoxMeta}>{item.meta}</span>
+              </a>
+            ) : (
+              <Link href={item.url} onClick={() => setOpen(false)} tabIndex={-1}>
+                <span className={styles.searchBoxTitle}>{item.title}</span>
+                <span className={styles.searchBoxMeta}>{item.meta}</span>
+              </Link>
+            )}
           </li>
         ))}
       </ul>

@@ -204,7 +204,7 @@ describe("instant search and schedule", () => {
     expect(items).toHaveLength(8);
     expect(items[0]).toMatchObject({ id: 1, url: "/anime/t0/", year: null, posterUrl: null });
     expect(teams).toEqual([{ id: 8, title: "Ліхтарик", url: "/dub-teams/likhtaryk-studio/" }]);
-    expect(mapInstantSearch({ detail: "Not found." } as never)).toEqual({ items: [], teams: [] });
+    expect(mapInstantSearch({ detail: "Not found." } as never)).toEqual({ items: [], teams: [], topics: [] });
   });
 
   it("maps the schedule's days", () => {

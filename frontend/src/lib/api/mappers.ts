@@ -14,6 +14,7 @@ import type {
   InstantSearchItem,
   InstantSearchResult,
   InstantSearchTeam,
+  InstantSearchTopic,
   LatestEpisode,
   NeighbourLink,
   Neighbours,
@@ -399,12 +400,22 @@ export function mapInstantTeam(raw: unknown): InstantSearchTeam | null {
   return id === null || !url ? null : { id, title: str(raw.title), url: pathOf(url) };
 }
 
+export function mapInstantTopic(raw: unknown): InstantSearchTopic | null {
+  if (!isRecord(raw)) return null;
+  const id = num(raw.id);
+  const url = str(raw.url);
+  // Only forum paths: the option is opened with a full page load.
+  if (id === null || !url.startsWith("/forum/")) return null;
+  return { id, title: str(raw.title), url, forum: str(raw.forum) };
+}
+
 /** The header box's answer; anything unexpected becomes empty lists. */
 export function mapInstantSearch(raw: RawInstantSearch | null | undefined): InstantSearchResult {
-  if (!isRecord(raw)) return { items: [], teams: [] };
+  if (!isRecord(raw)) return { items: [], teams: [], topics: [] };
   return {
     items: compact(list(raw.items).map(mapInstantItem)).slice(0, 8),
     teams: compact(list(raw.teams).map(mapInstantTeam)).slice(0, 5),
+    topics: compact(list(raw.topics).map(mapInstantTopic)).slice(0, 5),
   };
 }
 

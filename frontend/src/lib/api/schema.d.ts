@@ -803,6 +803,17 @@ export interface components {
         InstantSearch: {
             items: components["schemas"]["TitleSummary"][];
             teams: components["schemas"]["DubTeamRef"][];
+            topics: components["schemas"]["InstantTopic"][];
+        };
+        /** @description A forum topic in the header's instant search. */
+        InstantTopic: {
+            id: number;
+            /** @description Заголовок теми */
+            title: string;
+            /** @description Шлях теми на сайті (/forum/…) */
+            url: string;
+            /** @description Назва форуму */
+            forum: string;
         };
         /** @description How genres and studios appear in the API. */
         Label: {

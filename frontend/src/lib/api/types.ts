@@ -171,9 +171,18 @@ export interface InstantSearchTeam {
   url: string;
 }
 
+/** A forum topic (Django renders the forum: open it with a full page load). */
+export interface InstantSearchTopic {
+  id: number;
+  title: string;
+  url: string;
+  forum: string;
+}
+
 export interface InstantSearchResult {
   items: InstantSearchItem[];
   teams: InstantSearchTeam[];
+  topics: InstantSearchTopic[];
 }
 
 export interface ScheduleItem {
