@@ -3,18 +3,22 @@
  * Front-end benchmark: TTFB of the home, catalog, title and watch pages (cold = first request
  * after emptying Next's caches, cached = median of later requests), first-load JS per route
  * (the <script> chunks a fresh visit downloads, gzipped), and the Next.js server's peak RSS
- * during the run (including a concurrent burst).
+ * during the run (including a concurrent burst), and Lighthouse's mobile performance (simulated
+ * throttling, the median of 3 runs per page: score, LCP, CLS, TBT) with Debian's Chromium. The
+ * watch page fetches no stream before play, so Lighthouse measures only our own origin.
  *
  * Needs a running Django with the demo catalog and a build in frontend/.next:
  *   API_URL=http://127.0.0.1:8000 npm --prefix frontend run build
  *   API_URL=http://127.0.0.1:8000 node bench/frontend/run.mjs [--requests 20] [--burst 300]
+ *     [--lighthouse-runs 3] (0 skips Lighthouse; CHROME_PATH overrides /usr/bin/chromium)
+ * Prints tables and one `BENCH_JSON {...}` line.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import http from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const FRONTEND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "frontend");
@@ -26,8 +30,18 @@ const option = (name, fallback) => {
 };
 const REQUESTS = option("requests", 20);
 const BURST = option("burst", 300);
+const LIGHTHOUSE_RUNS = option("lighthouse-runs", 3);
 const CONCURRENCY = 10;
-const TARGETS = { titleCachedTtfbMs: 50, watchFirstLoadKb: 250, rssMb: 300 };
+const TARGETS = {
+  titleCachedTtfbMs: 50,
+  watchFirstLoadKb: 250,
+  rssMb: 300,
+  mobileScore: 95,
+  lcpMs: 2500,
+  cls: 0.05,
+};
+const CHROME_PATH = process.env.CHROME_PATH || "/usr/bin/chromium";
+const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"];
 
 function freePort() {
   return new Promise((resolve) => {
@@ -81,6 +95,10 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+function round(value, digits = 1) {
+  return Number(value.toFixed(digits));
+}
+
 async function api(pathname) {
   const response = await fetch(`${API_URL}${pathname}`);
   if (!response.ok) throw new Error(`${pathname}: HTTP ${response.status}`);
@@ -97,6 +115,44 @@ async function firstLoadJsKb(baseUrl, pathname) {
     gzipBytes += gzipSync(js).length;
   }
   return { files: scripts.size, kb: gzipBytes / 1024 };
+}
+
+/** Lighthouse (the frontend's devDependency) and its chrome-launcher, from frontend/node_modules. */
+async function loadLighthouse() {
+  const modules = path.join(FRONTEND, "node_modules");
+  const { default: lighthouse } = await import(pathToFileURL(path.join(modules, "lighthouse", "core", "index.js")));
+  const launcher = await import(pathToFileURL(path.join(modules, "chrome-launcher", "dist", "index.js")));
+  return { lighthouse, launch: launcher.launch };
+}
+
+/** Lighthouse's default config is the mobile one: a mid-range phone, simulated slow 4G. */
+async function lighthouseMobile(url, runs) {
+  const { lighthouse, launch } = await loadLighthouse();
+  const results = [];
+  for (let run = 0; run < runs; run++) {
+    // A fresh browser each run: nothing cached from the previous one.
+    const chrome = await launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
+    try {
+      const { lhr } = await lighthouse(url, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance"],
+      });
+      if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
+      results.push({
+        score: Math.round((lhr.categories.performance.score ?? 0) * 100),
+        lcp: lhr.audits["largest-contentful-paint"].numericValue,
+        cls: lhr.audits["cumulative-layout-shift"].numericValue,
+        tbt: lhr.audits["total-blocking-time"].numericValue,
+        fcp: lhr.audits["first-contentful-paint"].numericValue,
+      });
+    } finally {
+      await chrome.kill();
+    }
+  }
+  const of = (key) => median(results.map((result) => result[key]));
+  return { score: of("score"), lcp: of("lcp"), cls: of("cls"), tbt: of("tbt"), fcp: of("fcp"), runs };
 }
 
 async function main() {
@@ -163,8 +219,20 @@ async function main() {
     );
     const burstSeconds = (Date.now() - burstStarted) / 1000;
     const js = [];
-    for (const [name, pathname] of [["home", "/"], ["catalog", "/anime/"], ["title", titlePath], ["watch", watchPath], ["search", "/search/?q=a"], ["schedule", "/schedule/"]]) {
-      if (pathname) js.push({ name, pathname, ...(await firstLoadJsKb(baseUrl, pathname)) });
+    const everyPage = [
+      ["home", "/"],
+      ["catalog", "/anime/"],
+      ["title", titlePath],
+      ["watch", watchPath],
+      ["search", `/search/?q=${encodeURIComponent("атака")}`],
+      ["schedule", "/schedule/"],
+    ].filter(([, pathname]) => pathname);
+    for (const [name, pathname] of everyPage) {
+      js.push({ name, pathname, ...(await firstLoadJsKb(baseUrl, pathname)) });
+    }
+    const mobile = [];
+    for (const [name, pathname] of LIGHTHOUSE_RUNS > 0 ? everyPage : []) {
+      mobile.push({ name, pathname, ...(await lighthouseMobile(`${baseUrl}${pathname}`, LIGHTHOUSE_RUNS)) });
     }
     peakRss = Math.max(peakRss, groupRssMb(server.pid));
 
@@ -182,6 +250,15 @@ async function main() {
       console.log(`${row.name.padEnd(20)} ${row.kb.toFixed(1).padStart(7)} KB in ${row.files} files  ${row.pathname}`);
     }
     console.log(`\nNext.js server RSS: ${rssAtStart.toFixed(0)} MB at start, peak ${peakRss.toFixed(0)} MB`);
+    if (mobile.length) {
+      console.log(`\nLighthouse mobile (simulated throttling, median of ${LIGHTHOUSE_RUNS})`);
+      console.log("page        score   LCP ms   CLS     TBT ms   FCP ms  path");
+      for (const row of mobile) {
+        console.log(
+          `${row.name.padEnd(10)} ${String(row.score).padStart(6)} ${row.lcp.toFixed(0).padStart(8)} ${row.cls.toFixed(3).padStart(6)} ${row.tbt.toFixed(0).padStart(8)} ${row.fcp.toFixed(0).padStart(8)}  ${row.pathname}`,
+        );
+      }
+    }
     const title = rows.find((row) => row.name === "title");
     const watch = js.find((row) => row.name === "watch");
     const checks = [
@@ -189,8 +266,28 @@ async function main() {
       [`watch page first-load JS ≤ ${TARGETS.watchFirstLoadKb} KB gzip`, watch && watch.kb <= TARGETS.watchFirstLoadKb],
       [`server RSS ≤ ${TARGETS.rssMb} MB`, peakRss <= TARGETS.rssMb],
     ];
+    if (mobile.length) {
+      checks.push(
+        [`mobile score ≥ ${TARGETS.mobileScore} on every page`, mobile.every((row) => row.score >= TARGETS.mobileScore)],
+        [`LCP < ${TARGETS.lcpMs} ms on every page`, mobile.every((row) => row.lcp < TARGETS.lcpMs)],
+        [`CLS < ${TARGETS.cls} on every page`, mobile.every((row) => row.cls < TARGETS.cls)],
+      );
+    }
     console.log("\nTargets");
     for (const [label, ok] of checks) console.log(`${ok ? "PASS" : "FAIL"}  ${label}`);
+    const summary = {
+      ttfb_ms: Object.fromEntries(rows.map((row) => [row.name, { cold: round(row.cold), cached: round(row.cached) }])),
+      first_load_js_kb: Object.fromEntries(js.map((row) => [row.name, round(row.kb)])),
+      rss_mb: { start: Math.round(rssAtStart), peak: Math.round(peakRss) },
+      lighthouse_mobile: Object.fromEntries(
+        mobile.map((row) => [
+          row.name,
+          { score: row.score, lcp_ms: Math.round(row.lcp), cls: round(row.cls, 3), tbt_ms: Math.round(row.tbt), fcp_ms: Math.round(row.fcp) },
+        ]),
+      ),
+      targets_met: checks.every(([, ok]) => ok),
+    };
+    console.log(`BENCH_JSON ${JSON.stringify(summary)}`);
   } finally {
     clearInterval(sampler);
     try {
