@@ -1,4 +1,5 @@
-"""App config of `library`: connects the signal receivers (new episodes → notifications)."""
+"""App config of `library`: connects the signal receivers (new episodes → notifications, the
+demo's plays)."""
 
 from django.apps import AppConfig
 
@@ -10,4 +11,9 @@ class LibraryConfig(AppConfig):
     verbose_name = "Мої аніме"
 
     def ready(self):
-        from . import notifications  # noqa: F401 - connects its receivers
+        from cms.demo.signals import demo_loaded
+
+        from . import demo, notifications  # noqa: F401 - notifications connects its receivers
+
+        # After accounts' demo viewers (accounts is installed first), before crm's statistics.
+        demo_loaded.connect(demo.load_demo_plays, dispatch_uid="library.demo_plays")

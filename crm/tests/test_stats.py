@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.reputation import award
-from crm.models import DailyStats, DailyTitleStats
+from crm.models import DailyStats, DailyTeamStats, DailyTitleStats
 from crm.stats import compute_day
 from crm.tasks import compute_daily_stats
 from integrations.models import ImportRun
@@ -130,9 +130,13 @@ def test_load_demo_fills_the_dashboard(settings, tmp_path):
     assert sum(row.registrations for row in rows) >= 25
     assert sum(row.episodes_watched for row in rows) > 100
     assert DailyTitleStats.objects.exists()
+    # the demo viewers' watching is played from the episodes' sources: teams have figures
+    plays = sum(DailyTeamStats.objects.values_list("plays", flat=True))
+    assert plays > 50
     watched = sum(rows.values_list("episodes_watched", flat=True))
     call_command("load_demo", "--no-index")
     assert sum(DailyStats.objects.values_list("episodes_watched", flat=True)) == watched
+    assert sum(DailyTeamStats.objects.values_list("plays", flat=True)) == plays
 
 
 def test_comments_and_list_entries_are_counted(make_user, episodes, monkeypatch):
