@@ -17,11 +17,18 @@ class ImportRun(models.Model):
         FINISHED = "finished", "Завершено"
         FAILED = "failed", "Помилка"
 
+    class Mode(models.TextChoices):
+        IDS = "ids", "за ID"
+        SEASON = "season", "сезон"
+        TOP = "top", "топ"
+        QUERY = "query", "пошук"
+        EPISODES = "episodes", "серії"
+
     source = models.CharField("джерело", max_length=20, choices=source_choices())
     kind = models.CharField(
         "тип", max_length=10, choices=TitleKind.choices, default=TitleKind.ANIME
     )
-    mode = models.CharField("режим", max_length=20)  # ids, season, top, query, episodes, ...
+    mode = models.CharField("режим", max_length=20, choices=Mode.choices)
     params = models.JSONField("параметри", default=dict, blank=True)
     status = models.CharField("стан", max_length=10, choices=Status.choices, default=Status.RUNNING)
     # The next listing page to fetch, so a run killed halfway resumes where it stopped.
@@ -45,7 +52,10 @@ class ImportRun(models.Model):
         ordering = ["-started_at"]
 
     def __str__(self):
-        return f"{self.get_source_display()} · {self.mode} · {self.started_at:%Y-%m-%d %H:%M}"
+        return (
+            f"{self.get_source_display()} · {self.get_mode_display()} · "
+            f"{self.started_at:%Y-%m-%d %H:%M}"
+        )
 
 
 class ImportedTitle(models.Model):

@@ -5,6 +5,7 @@ formats) and data (addresses, e-mails, file names)."""
 from __future__ import annotations
 
 import re
+import zoneinfo
 from html.parser import HTMLParser
 
 READ_ATTRIBUTES = {"title", "placeholder", "aria-label", "alt", "aria-description"}
@@ -16,12 +17,22 @@ ALLOWED = {
     "Українська", "iframe", "hls", "direct", "ashdi", "tortuga", "moonanime", "csst", "OpenAPI",
     "GIF", "PNG", "JPEG", "WebP", "AVIF", "SVG", "PDF", "ALT", "ICO", "HEIC",
     "Ctrl", "Alt", "Shift", "Esc",  # key caps
+    "Ashdi", "MoonAnime", "Tortuga", "CSST", "MyAnimeList",  # video providers, import sources
+    "Telegram", "YouTube",  # link names a dub team's page lists
+    "OVA", "ONA",  # anime formats, called so in Ukrainian too
+    "JPG", "WEBP", "master",  # image formats; HLS's "master playlist" is a format term
+    "AoT",  # the title abbreviation in the synonyms field's example
+    "localhost",  # a site's host name
 }  # fmt: skip
+# IANA time-zone names ("Europe/Kyiv") in the account's time-zone list are data.
+TIME_ZONES = zoneinfo.available_timezones() | {"localtime"}
 DATA = re.compile(
-    r"\S+@\S+|https?://\S+|/\S*|\S+\.(?:jpe?g|png|gif|webp|svg|m3u8|pdf)\b|[\w.-]+_[\w.-]+",
+    r"\S+@\S+|https?://\S+|/\S*|\S+\.(?:jpe?g|png|gif|webp|svg|m3u8|pdf)\b|[\w.-]+_[\w.-]+"
+    r"|\b[a-z]+\.[a-z]+\b",  # app.model identifiers (the page types report)
     re.IGNORECASE,
 )
-WORD = re.compile(r"[A-Za-z][A-Za-z'’]{2,}")
+# Apostrophes only inside a word ("hasn't"), not the quotes around a title ('AniHata').
+WORD = re.compile(r"[A-Za-z](?:[A-Za-z]|['’](?=[A-Za-z])){2,}")
 
 
 class _Reader(HTMLParser):
@@ -62,6 +73,8 @@ def english_phrases(html: str, allowed=()) -> list[str]:
     """The pieces of text on the page that hold English words, each once, in page order."""
     found: list[str] = []
     for chunk in _chunks(html):
+        if chunk in TIME_ZONES:
+            continue
         if _words(chunk, allowed) and chunk not in found:
             found.append(chunk)
     return found
