@@ -1,7 +1,8 @@
 """My anime data: `ListEntry` (a title in a user's list: status, favourite, score),
 `WatchProgress` (where a user stopped in an episode), `Subscription` (new episodes of a title,
 in one dub team or any Ukrainian dub), `DubRelease` (when a team's first source of an episode
-became visible) and `Notification` (one per subscription and episode).
+became visible), `Notification` (one per subscription and episode) and `ReadingPosition` (where
+a user stopped in a manga chapter).
 Uniqueness lives in the database, so double clicks, parallel tabs and replayed signals can
 never make two rows of one fact."""
 
@@ -202,3 +203,32 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.episode_id}"
+
+
+class ReadingPosition(models.Model):
+    """Where a user stopped in a manga chapter: a 0-based page of `total` (the reader's own
+    count), and whether the chapter was read to the end. One row per (user, chapter)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reading_positions"
+    )
+    chapter = models.ForeignKey(
+        "manga.ChapterPage", on_delete=models.CASCADE, related_name="reading_positions"
+    )
+    # The chapter's manga, kept beside it: `?title=` reads the positions without the tree.
+    title = models.ForeignKey("catalog.TitlePage", on_delete=models.CASCADE, related_name="+")
+    page = models.PositiveIntegerField("сторінка (з 0)", default=0)
+    total = models.PositiveIntegerField("сторінок", null=True, blank=True)
+    completed = models.BooleanField("прочитано", default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "місце читання"
+        verbose_name_plural = "місця читання"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "chapter"], name="library_reading_unique")
+        ]
+        indexes = [models.Index(fields=["user", "title"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.chapter_id} · {self.page}"

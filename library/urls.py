@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import api
+from . import api, reading
 
 app_name = "library"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("me/list/<int:title_id>/", api.ListEntryView.as_view(), name="list-entry"),
     path("me/progress/", api.ProgressListView.as_view(), name="progress"),
     path("me/progress/<int:episode_id>/", api.ProgressView.as_view(), name="progress-episode"),
+    path("me/reading/", reading.ReadingListView.as_view(), name="reading"),
+    path("me/reading/<int:chapter_id>/", reading.ReadingView.as_view(), name="reading-chapter"),
     path("me/history/", api.HistoryView.as_view(), name="history"),
     path("me/subscriptions/", api.SubscriptionsView.as_view(), name="subscriptions"),
     path(

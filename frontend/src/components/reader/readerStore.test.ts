@@ -25,7 +25,7 @@ describe("reader store", () => {
     store.save(5, 0, 20); // back at the first page: nothing worth remembering
     expect(store.load(5)).toBeNull();
     store.save(5, 7, 20);
-    store.clear(5);
+    store.clear(5, 20);
     expect(store.load(5)).toBeNull();
   });
 

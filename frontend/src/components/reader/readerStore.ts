@@ -43,15 +43,15 @@ export function saveReaderPrefs(storage: Store, patch: Partial<ReaderPrefs>): Re
 }
 
 /**
- * Where a reader stopped, per chapter (a 0-based page index). Local storage today; the
- * account's progress API will be another implementation of the same interface.
+ * Where a reader stopped, per chapter (a 0-based page index): local storage here, the
+ * account's reading positions in `accountReadingStore.ts`.
  */
 export interface ReadingPositionStore {
   /** The page to open at, or null to start at the first one. */
   load(chapterId: number): number | null | Promise<number | null>;
   save(chapterId: number, page: number, total: number): void | Promise<void>;
-  /** The chapter was read to the end. */
-  clear(chapterId: number): void | Promise<void>;
+  /** The chapter (of `total` pages) was read to the end. */
+  clear(chapterId: number, total: number): void | Promise<void>;
 }
 
 export function createReadingStore(storage: Store, now: () => number = Date.now): ReadingPositionStore {

@@ -1,14 +1,18 @@
 "use client";
 /**
  * The one place that remembers where the reader stopped in a chapter. Pages go to a
- * `ReadingPositionStore`: local storage today; the account's progress API will be another store
- * behind the same interface, picked in `defaultReadingStore` — nothing else changes then.
+ * `ReadingPositionStore`, picked in `defaultReadingStore`: the account's reading positions
+ * while signed in (`accountReadingStore.ts`), else local storage (`readerStore.ts`).
  */
 import { useEffect, useMemo, useRef } from "react";
 import { browserStorage } from "@/components/player/browserStorage";
+import { looksSignedIn } from "@/lib/api/auth";
+import { createAccountReadingStore } from "./accountReadingStore";
 import { createReadingStore, type ReadingPositionStore } from "./readerStore";
 
+/** Where positions are kept for this visitor: the account when signed in, else local storage. */
 export function defaultReadingStore(): ReadingPositionStore | null {
+  if (looksSignedIn()) return createAccountReadingStore();
   const storage = browserStorage();
   return storage ? createReadingStore(storage) : null;
 }
@@ -49,7 +53,7 @@ export function useReadingPosition(
   return useMemo(
     () => ({
       save: (page: number) => store && quietly(store.save(chapterId, page, total)),
-      finish: () => store && quietly(store.clear(chapterId)),
+      finish: () => store && quietly(store.clear(chapterId, total)),
     }),
     [store, chapterId, total],
   )

@@ -329,6 +329,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/reading/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where I stopped in a manga's chapters
+         * @description Base of every library endpoint: signed in (401 otherwise), not banned for writes,
+         *     answers never cached by anyone.
+         */
+        get: operations["me_reading_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/reading/{chapter_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where I stopped in a chapter
+         * @description Base of every library endpoint: signed in (401 otherwise), not banned for writes,
+         *     answers never cached by anyone.
+         */
+        get: operations["me_reading"];
+        /**
+         * Save where I stopped in a chapter (as pages turn)
+         * @description Base of every library endpoint: signed in (401 otherwise), not banned for writes,
+         *     answers never cached by anyone.
+         */
+        put: operations["me_reading_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/subscriptions/": {
         parameters: {
             query?: never;
@@ -1096,6 +1143,24 @@ export interface components {
             width: number | null;
             /** @description Висота, якщо відома */
             height: number | null;
+        };
+        Reading: {
+            chapter: components["schemas"]["ChapterRef"];
+            /** @description Сторінка, на якій зупинилися (з 0) */
+            page: number;
+            total: number | null;
+            completed: boolean;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ReadingInput: {
+            page: number;
+            total: number;
+            /** @default false */
+            completed: boolean;
+        };
+        ReadingList: {
+            items: components["schemas"]["Reading"][];
         };
         /**
          * @description * `spam` - Спам
@@ -2308,6 +2373,148 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Progress"];
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Banned or CSRF check failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_reading_list: {
+        parameters: {
+            query: {
+                /** @description Манґа (id) */
+                title: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingList"];
+                };
+            };
+            /** @description Bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_reading: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chapter_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reading"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    me_reading_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chapter_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadingInput"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReadingInput"];
+                "multipart/form-data": components["schemas"]["ReadingInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reading"];
                 };
             };
             /** @description Bad input */
