@@ -5,15 +5,19 @@ cacheable."""
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework.exceptions import NotFound
+from machina.apps.forum_conversation.models import Post
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.catalog.models import TitlePage
 from config.api_errors import ApiErrorSerializer, parse_int
+from forum.discussions.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, Writer
+from forum.discussions.serializers import VoteInputSerializer, VoteResultSerializer
 
-from .latest import latest_topics, topic_data
+from .latest import latest_topics, public_topics, topic_data
+from .posts import vote_on_post
 from .serializers import LatestTopicsSerializer, TitleTopicSerializer
 from .topics import ensure_title_topic, topic_url
 
@@ -76,3 +80,35 @@ class LatestTopicsView(APIView):
         response = Response(LatestTopicsSerializer({"results": results}).data)
         response["Cache-Control"] = PUBLIC_CACHE
         return response
+
+
+def get_public_post(pk: int) -> Post:
+    """An approved post of a topic anyone may read, or 404."""
+    post = (
+        Post.approved_objects.select_related("poster")
+        .filter(pk=pk, topic__in=public_topics())
+        .first()
+        if pk <= MAX_ID
+        else None
+    )
+    if post is None:
+        raise NotFound("Допис не знайдено.")
+    return post
+
+
+class ForumPostVoteView(APIView):
+    permission_classes = (Writer,)
+
+    @extend_schema(
+        operation_id="forum_post_vote",
+        summary="Like (1), dislike (-1) or withdraw (0) your vote on a forum post",
+        request=VoteInputSerializer,
+        responses={200: VoteResultSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
+    def post(self, request, pk: int):
+        post = get_public_post(pk)
+        form = VoteInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        if post.poster_id is None:
+            raise ValidationError("За службовий допис голосувати не можна.")
+        return Response(vote_on_post(request.user, post, form.validated_data["value"]))

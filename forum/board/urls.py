@@ -9,4 +9,5 @@ urlpatterns = [
         "forum/title-topic/<int:page_id>/", api.TitleTopicView.as_view(), name="forum-title-topic"
     ),
     path("forum/latest/", api.LatestTopicsView.as_view(), name="forum-latest"),
+    path("forum/posts/<int:pk>/vote/", api.ForumPostVoteView.as_view(), name="forum-post-vote"),
 ]

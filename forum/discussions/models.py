@@ -141,6 +141,49 @@ class CommentVote(BaseVote):
         return f"{self.user_id} → #{self.comment_id}: {self.value}"
 
 
+class ForumPostScore(models.Model):
+    """Likes, dislikes and Wilson score of a forum post (machina's `Post` has no room for
+    them): the row `votes.cast_vote` locks and counts on, made on the post's first vote."""
+
+    post = models.OneToOneField(
+        "forum_conversation.Post",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="score",
+        verbose_name="допис форуму",
+    )
+    likes = models.PositiveIntegerField("вподобання", default=0)
+    dislikes = models.PositiveIntegerField("невподобання", default=0)
+    wilson = models.FloatField("рейтинг", default=0.0)
+
+    class Meta:
+        verbose_name = "оцінки допису форуму"
+        verbose_name_plural = "оцінки дописів форуму"
+
+    def __str__(self) -> str:
+        return f"#{self.pk}: +{self.likes} −{self.dislikes}"
+
+    @property
+    def poster(self):
+        """The post's author (what `votes.author_of` reads)."""
+        return self.post.poster
+
+
+class ForumPostVote(BaseVote):
+    score = models.ForeignKey(ForumPostScore, on_delete=models.CASCADE, related_name="votes")
+
+    class Meta:
+        verbose_name = "голос за допис форуму"
+        verbose_name_plural = "голоси за дописи форуму"
+        constraints = [
+            models.UniqueConstraint(fields=["score", "user"], name="forum_post_vote_once"),
+            models.CheckConstraint(condition=Q(value__in=(-1, 0, 1)), name="forum_post_vote_value"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → forum post #{self.score_id}: {self.value}"
+
+
 class ReportReason(models.TextChoices):
     SPAM = "spam", "Спам"
     ABUSE = "abuse", "Образи"

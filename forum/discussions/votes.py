@@ -17,12 +17,13 @@ from django.db import models, transaction
 
 from accounts.reputation import award
 
-from .models import Comment, CommentVote, wilson_lower_bound
+from .models import Comment, CommentVote, ForumPostScore, ForumPostVote, wilson_lower_bound
 
 VALUES = (-1, 0, 1)
 # votable model -> (its vote model, the vote's field pointing at it)
 VOTABLE: dict[type[models.Model], tuple[type[models.Model], str]] = {
     Comment: (CommentVote, "comment"),
+    ForumPostScore: (ForumPostVote, "score"),  # a forum post's counts (forum/board)
 }
 
 
@@ -32,7 +33,7 @@ def register_votable(model, vote_model, field: str) -> None:
 
 
 def author_of(target):
-    """Who wrote it: a comment's `author`, a forum post's `poster`."""
+    """Who wrote it: a comment's `author`, a forum post's `poster` (through its score row)."""
     return target.author if isinstance(target, Comment) else target.poster
 
 
