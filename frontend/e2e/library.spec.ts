@@ -2,7 +2,7 @@
  * The visitor's library in Chromium: sign in, add a title to the list, watch an episode to 80 %
  * of the local HLS fixture (e2e/fixtures, seeded by `manage.py seed_playback_fixture` as in
  * player.spec.ts), then on a "second device" (a new browser context) resume at the same second;
- * «Мій список» shows the title under «Дивлюся».
+ * «Мій список» shows the title under «Дивлюся» and the home page offers the next episode.
  */
 import { execFile } from "node:child_process";
 import path from "node:path";
@@ -90,6 +90,15 @@ describe("my library in Chromium", () => {
     await status.selectOption("planned");
     expect((await added).status()).toBe(201);
     await first.getByTestId("list-controls").getByTestId("list-score").selectOption("8");
+    // Follow new episodes in one dub team; the header has the bell.
+    const team = first.getByTestId("subscribe").getByRole("button", { name: "Озвучка А" });
+    await team.click();
+    await first.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="subscribe"] button')].some(
+        (button) => button.textContent === "Озвучка А" && button.getAttribute("aria-pressed") === "true",
+      ),
+    );
+    await first.getByTestId("notification-bell").waitFor();
 
     // Play episode 1 (20 s) to 80 %: jump close to it, play past it, pause (which saves).
     await openEpisode(first, 1);
@@ -128,6 +137,13 @@ describe("my library in Chromium", () => {
     await item.waitFor();
     expect(await item.getByTestId("list-status").inputValue()).toBe("watching");
     expect(await item.textContent()).toContain("★ 8");
+
+    // Episode 1 counts as watched: the home page offers the next one.
+    await second.goto(`${BASE_URL}/`, { waitUntil: "networkidle" });
+    const row = second.getByTestId("continue-watching");
+    const link = row.getByRole("link", { name: /Тестовий плеєр/ });
+    await link.waitFor();
+    expect(await link.getAttribute("href")).toBe(`/anime/${seeded.slug}/2/`);
   });
 
   it("invites a signed-out visitor to sign in on «Мій список»", async () => {

@@ -6,6 +6,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import NotificationBell from "@/components/library/NotificationBell";
 import { type Me, SESSION_CHANGED_EVENT, announceSessionChange, fetchMe, signOut } from "@/lib/api/auth";
 import styles from "./Account.module.css";
 
@@ -51,6 +52,7 @@ export default function UserMenu() {
     <div className={styles.userMenu} data-testid="user-menu">
       <span className={styles.userName}>{me.username}</span>
       <Link href="/my/">Мій список</Link>
+      <NotificationBell />
       <span title="Репутація">
         {me.level.name} · {me.reputation}
       </span>

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import DubTeamChips from "@/components/dubbing/DubTeamChips";
 import { FORUM_HOME, LatestForumTopics } from "@/components/forum/ForumLinks";
+import ContinueWatching from "@/components/library/ContinueWatching";
 import type { PageType, PageViewProps } from "@/components/pages/types";
 import Poster from "@/components/titles/Poster";
 import TitleGrid, { FIRST_ROW } from "@/components/titles/TitleGrid";
@@ -85,6 +86,7 @@ async function HomeView({ page }: PageViewProps) {
           </Link>
         </div>
       </section>
+      <ContinueWatching />
       {episodes.length > 0 && (
         <Section id="new-episodes" title="Нові серії" more="/anime/?order=-updated">
           <div className={cardsStyles.gridBox}>

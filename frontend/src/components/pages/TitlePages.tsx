@@ -5,6 +5,7 @@ import CommentSection from "@/components/comments/CommentSection";
 import DubTeamChips from "@/components/dubbing/DubTeamChips";
 import EpisodeBrowser from "@/components/episodes/EpisodeBrowser";
 import { TitleTopicLink } from "@/components/forum/ForumLinks";
+import SubscribeButtons from "@/components/library/SubscribeButtons";
 import type { PageType, PageViewProps } from "@/components/pages/types";
 import JsonLd from "@/components/seo/JsonLd";
 import Description from "@/components/titles/Description";
@@ -98,6 +99,10 @@ async function AnimeView({ page, path }: PageViewProps) {
         <h2 id="episodes">
           Серії <span className={ui.muted}>{countLabel(episodes.length, EPISODE_FORMS)}</span>
         </h2>
+        <SubscribeButtons
+          titleId={title.id}
+          teams={title.dubTeams.flatMap((team) => (team.id === null ? [] : [{ id: team.id, title: team.title }]))}
+        />
         {episodes.length > 0 ? (
           <EpisodeBrowser episodes={episodes} />
         ) : (
