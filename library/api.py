@@ -183,6 +183,7 @@ class ListEntryView(MeApiView):
             entry.save()
             if entry.score != score_before:
                 refresh_rating(title.pk)
+        title.refresh_from_db(fields=["rating", "rating_count"])  # the rating with this score
         entry.title = title
         return Response(s.ListEntrySerializer(entry).data, status=201 if created else 200)
 

@@ -46,6 +46,14 @@ class ListEntrySerializer(serializers.Serializer):
     score = serializers.IntegerField(allow_null=True)
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
+    title_rating = serializers.FloatField(
+        source="title.rating",
+        allow_null=True,
+        help_text="Рейтинг тайтлу на сайті зараз (середня оцінка), з урахуванням цієї",
+    )
+    title_rating_count = serializers.IntegerField(
+        source="title.rating_count", help_text="Скільки оцінок у рейтингу тайтлу"
+    )
 
 
 class StatusCountsSerializer(serializers.Serializer):

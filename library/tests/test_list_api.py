@@ -56,6 +56,8 @@ def test_put_adds_then_changes_only_what_is_sent(signed_in, anime, user):
         "score": 9,
         "created_at": None,
         "updated_at": None,
+        "title_rating": 9.0,  # the title's rating with this score, for the page to show at once
+        "title_rating_count": 1,
     }
     assert signed_in.get(f"{LIST}{anime.pk}/").json()["score"] == 9
     assert ListEntry.objects.filter(user=user).count() == 1

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { listEntries } from "@/lib/api/library";
 import ListControls from "./ListControls";
+import TitleRating from "./TitleRating";
 
 afterEach(() => {
   document.cookie = "anihata_signed_in=; expires=Thu, 01 Jan 1970 00:00:00 GMT";
@@ -16,6 +17,8 @@ const ENTRY = {
   score: null,
   created_at: "2026-12-03T10:00:00Z",
   updated_at: "2026-12-03T10:00:00Z",
+  title_rating: null as number | null,
+  title_rating_count: 0,
 };
 
 function stubList(stored: { entry: typeof ENTRY | null }) {
@@ -96,5 +99,23 @@ describe("ListControls", () => {
       fireEvent.change(status, { target: { value: "planned" } });
     });
     expect(screen.getByRole("alert").textContent).toBe("Ваш обліковий запис заблоковано.");
+  });
+
+  it("shows the title's rating with the visitor's new score at once", async () => {
+    const stored: { entry: typeof ENTRY | null } = { entry: null };
+    const fetchMock = stubList(stored);
+    render(
+      <>
+        <TitleRating titleId={7} rating={7} ratingCount={3} />
+        <ListControls titleId={7} kind="manga" name="Берсерк" />
+      </>,
+    );
+    expect(screen.getByTestId("title-rating").textContent).toBe("★ 7.03 оцінки на AniHata");
+    const score = await screen.findByTestId("list-score");
+    fetchMock.mockImplementationOnce(async () => new Response(JSON.stringify({ ...ENTRY, score: 10, title_rating: 7.75, title_rating_count: 4 })));
+    await act(async () => {
+      fireEvent.change(score, { target: { value: "10" } });
+    });
+    expect(screen.getByTestId("title-rating").textContent).toBe("★ 7.84 оцінки на AniHata");
   });
 });

@@ -8,7 +8,15 @@ import { useEffect, useState } from "react";
 import EmptyState from "@/components/common/EmptyState";
 import Poster from "@/components/titles/Poster";
 import { errorMessage } from "@/lib/api/browser";
-import { LIST_STATUSES, type ListCounts, type ListEntry, type ListStatus, fetchList, statusLabel } from "@/lib/api/library";
+import {
+  LIST_STATUSES,
+  type ListCounts,
+  type ListEntry,
+  type ListStatus,
+  fetchList,
+  listEntries,
+  statusLabel,
+} from "@/lib/api/library";
 import ListControls from "./ListControls";
 import styles from "./Library.module.css";
 import { useSignedIn } from "./useSignedIn";
@@ -23,7 +31,10 @@ export default function MyList() {
     if (!signedIn) return;
     const controller = new AbortController();
     fetchList({ status, limit: 200 }, controller.signal).then(
-      ({ items, meta }) => setAnswer({ status, items, counts: meta.counts }),
+      ({ items, meta }) => {
+        for (const item of items) listEntries.set(item.title.id, item); // the cards need not ask
+        setAnswer({ status, items, counts: meta.counts });
+      },
       (reason: unknown) => {
         if (!controller.signal.aborted) setFailure({ status, message: errorMessage(reason) });
       },

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import ListControls from "@/components/library/ListControls";
+import TitleRating from "@/components/library/TitleRating";
 import Poster from "@/components/titles/Poster";
 import type { TitleDetail } from "@/lib/api/types";
 import {
@@ -9,8 +10,6 @@ import {
   FORMAT_LABELS,
   SEASON_LABELS,
   STATUS_LABELS,
-  VOTE_FORMS,
-  countLabel,
   formatDate,
   formatRating,
   labelOf,
@@ -87,13 +86,7 @@ export default function TitleHero({ title, extraFacts = [], action }: TitleHeroP
           </ul>
         )}
         <div className={styles.titleHeroRatings}>
-          <div className={styles.ratingBox}>
-            <span className={styles.ratingBoxValue}>★ {formatRating(title.rating)}</span>
-            <span className={styles.ratingBoxLabel}>
-              {title.ratingCount > 0 ? countLabel(title.ratingCount, VOTE_FORMS) : "ще без оцінок"} на{" "}
-              AniHata
-            </span>
-          </div>
+          <TitleRating titleId={title.id} rating={title.rating} ratingCount={title.ratingCount} />
           {title.externalScore !== null && (
             <div className={`${styles.ratingBox} ${styles.ratingBoxMuted}`}>
               <span className={styles.ratingBoxValue}>{formatRating(title.externalScore)}</span>

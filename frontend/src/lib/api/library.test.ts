@@ -22,6 +22,8 @@ function entryOf(id: number, status: ListEntry["status"] = "watching"): ListEntr
     score: null,
     created_at: "2026-12-03T10:00:00Z",
     updated_at: "2026-12-03T10:00:00Z",
+    title_rating: null,
+    title_rating_count: 0,
   };
 }
 

@@ -939,6 +939,13 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /**
+             * Format: double
+             * @description Рейтинг тайтлу на сайті зараз (середня оцінка), з урахуванням цієї
+             */
+            title_rating: number | null;
+            /** @description Скільки оцінок у рейтингу тайтлу */
+            title_rating_count: number;
         };
         /**
          * @description `PUT /api/me/list/<title_id>/`: omitted fields keep their value (a new entry starts
