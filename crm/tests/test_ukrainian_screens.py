@@ -161,12 +161,12 @@ def source_screens(s) -> list[str]:
 
 
 # Superuser screens still showing English, not crawled yet: the users list and form, the groups
-# list and the approval task's form (they name the role groups by their code names: viewer,
-# dubber…), the group form (permission names are rows Django writes in English: «Can add жанр»),
-# the sites list (Wagtail labels its columns from the field names: «Port», «Site name») and the
-# workflow forms («Content types», «Page»).
+# list, a group's own form and the approval task's form (they name the role groups by their code
+# names: viewer, dubber…), the sites list (Wagtail labels its columns from the field names:
+# «Port», «Site name») and the workflow forms («Content types», «Page»).
 def settings_screens(s) -> list[str]:
     urls = [
+        reverse("wagtailusers_groups:add"),
         reverse("wagtailsites:add"),
         reverse("wagtailredirects:index"),
         reverse("wagtailredirects:add"),
