@@ -5,7 +5,7 @@ import { formatTime } from "@/components/controls/formatTime";
 import styles from "./Overlays.module.css";
 
 export function LoadingOverlay() {
-  return <div className={styles.spinner} aria-label="Завантаження" />;
+  return <div className={styles.spinner} role="status" aria-label="Завантаження" />;
 }
 
 /** A message instead of the picture; `action` is a button (retry, report). */
