@@ -8,7 +8,8 @@ commenting, posting); episodes watched and title views — the reputation ledger
 `episode_watched` events (one per user and episode, written by library.progress); comments —
 `discussions.Comment.created`; new list entries and title list adds — `library.ListEntry`;
 import runs and failed runs — `ImportRun`; plays per source and per team — `library.Play` (a
-user playing a source that day, reported by the player). Forum posts (machina) stay 0.
+user playing a source that day, reported by the player); forum posts — machina's approved
+`Post.created` by members (not the site's own opening posts of title topics).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from datetime import date, datetime, time, timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from machina.apps.forum_conversation.models import Post
 from wagtail.models import Page
 
 from accounts.models import ReputationEvent, User
@@ -87,6 +89,9 @@ def compute_day(day: date) -> DailyStats:
         "active_users": len(active_user_ids(day)),
         "episodes_watched": _watched(day).count(),
         "comments": Comment.objects.filter(**_in_day("created", day)).count(),
+        "forum_posts": Post.approved_objects.filter(
+            poster__isnull=False, **_in_day("created", day)
+        ).count(),
         "list_entries": ListEntry.objects.filter(**_in_day("created_at", day)).count(),
         "import_runs": runs.count(),
         "import_failures": runs.filter(status=ImportRun.Status.FAILED).count(),

@@ -157,3 +157,27 @@ def test_comments_and_list_entries_are_counted(make_user, episodes, monkeypatch)
     assert (row.comments, row.list_entries) == (2, 3)
     adds = dict(DailyTitleStats.objects.filter(day=DAY).values_list("page_id", "list_adds"))
     assert adds == {first.pk: 2, second.pk: 1}
+
+
+def test_forum_posts_are_counted(make_user):
+    from machina.apps.forum_conversation.models import Post, Topic
+
+    from forum.board.forums import get_forum
+
+    fan = make_user("fan")
+    topic = Topic.objects.create(
+        forum=get_forum("news"),
+        poster=fan,
+        subject="Тема",
+        type=Topic.TOPIC_POST,
+        status=Topic.TOPIC_UNLOCKED,
+    )
+    for text, approved in (("Перший", True), ("Другий", True), ("На перевірці", False)):
+        Post.objects.create(
+            topic=topic, poster=fan, subject="Тема", content=text, approved=approved
+        )
+    Post.objects.create(
+        topic=topic, anonymous_key="anihata-system", username="AniHata", content="x"
+    )
+    Post.objects.update(created=at(DAY, 12))
+    assert compute_day(DAY).forum_posts == 2

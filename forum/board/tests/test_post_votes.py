@@ -70,3 +70,20 @@ def test_writing_on_the_forum_earns_forum_post_points_once(reader, news, make_to
     post.save()
     events = ReputationEvent.objects.filter(user=reader, kind="forum_post")
     assert events.count() == 1 and events.get().points == 2
+
+
+def test_the_topic_page_shows_votes_and_buttons_to_those_who_may_vote(
+    api, browser, reader, author, moderator, post
+):
+    vote(api, reader, post, 1)
+    vote(api, moderator, post, -1)
+    topic = post.topic
+    url = f"/forum/forum/{topic.forum.slug}-{topic.forum_id}/topic/{topic.slug}-{topic.pk}/"
+    html = browser(reader).get(url).content.decode()
+    assert 'data-value="1" aria-pressed="true"' in html
+    assert '<span data-count="likes">1</span>' in html
+    assert '<span data-count="dislikes">1</span>' in html
+    assert "csrfmiddlewaretoken" in html and "/static/board/votes.js" in html
+    for who in (None, author):  # anonymous visitors and the author see the counts only
+        html = browser(who).get(url).content.decode()
+        assert "data-value=" not in html and "👍 1" in html
