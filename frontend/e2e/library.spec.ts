@@ -111,9 +111,12 @@ describe("my library in Chromium", () => {
       (v as HTMLVideoElement).currentTime = 15.2;
     });
     const progressUrl = `/api/me/progress/${seeded.episodes["1"]}/`;
-    const saves: { position: number; completed: boolean }[] = [];
+    const saves: { position: number; completed: boolean; source?: number }[] = [];
     first.on("response", (r) => {
-      if (r.url().endsWith(progressUrl) && r.request().method() === "PUT") void r.json().then((body) => saves.push(body));
+      if (r.url().endsWith(progressUrl) && r.request().method() === "PUT") {
+        const sent = JSON.parse(r.request().postData() ?? "{}") as { source?: number };
+        void r.json().then((body) => saves.push({ ...body, source: sent.source }));
+      }
     });
     await waitForTime(first, 16.2);
     // Pause at once (a click can take seconds on a loaded machine, past the watched tail).
@@ -123,6 +126,7 @@ describe("my library in Chromium", () => {
     await expect.poll(() => saves.find((save) => save.position === Math.floor(position)), { timeout: 10_000 }).toBeTruthy();
     const answer = saves.find((save) => save.position === Math.floor(position))!;
     expect(answer.completed).toBe(true);
+    expect(answer.source, "the source playing, for the dub teams' statistics").toEqual(expect.any(Number));
 
     // A second device: the account's position, not this browser's local storage.
     const second = await signedInDevice();

@@ -42,9 +42,9 @@ describe("account resume store", () => {
     const api = fakeApi();
     const store = createAccountResumeStore(api);
     await store.save(7, 120.4, 1400);
-    expect(api.save).toHaveBeenLastCalledWith(7, { position: 120.4, duration: 1400 });
-    store.saveOnExit!(7, 130, 1400);
-    expect(api.beacon).toHaveBeenCalledWith(7, { position: 130, duration: 1400 });
+    expect(api.save).toHaveBeenLastCalledWith(7, { position: 120.4, duration: 1400, source: null });
+    store.saveOnExit!(7, 130, 1400, 41);
+    expect(api.beacon).toHaveBeenCalledWith(7, { position: 130, duration: 1400, source: 41 });
     expect(api.save).toHaveBeenCalledTimes(1);
     api.beacon.mockReturnValue(false);
     store.saveOnExit!(7, 131, 1400);

@@ -64,11 +64,12 @@ export function createAccountResumeStore(
       if (!progress) return null;
       return worthResuming(progress.position, progress.duration) ? progress.position : null;
     },
-    async save(episodeId, position, duration) {
-      await api.save(episodeId, { position, duration });
+    async save(episodeId, position, duration, source = null) {
+      await api.save(episodeId, { position, duration, source });
     },
-    saveOnExit(episodeId, position, duration) {
-      if (!api.beacon(episodeId, { position, duration })) void api.save(episodeId, { position, duration }).catch(() => undefined);
+    saveOnExit(episodeId, position, duration, source = null) {
+      const report = { position, duration, source };
+      if (!api.beacon(episodeId, report)) void api.save(episodeId, report).catch(() => undefined);
     },
     async clear(episodeId) {
       // Watched to the end: completed, and nothing left to offer (the API keeps the duration).

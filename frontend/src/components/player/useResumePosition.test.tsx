@@ -36,7 +36,7 @@ describe("useResumePosition", () => {
     result.current.onProgress();
     result.current.onProgress();
     expect(store.save).toHaveBeenCalledTimes(1);
-    expect(store.save).toHaveBeenCalledWith(7, 120, 1400);
+    expect(store.save).toHaveBeenCalledWith(7, 120, 1400, null);
     result.current.saveNow();
     expect(store.save).toHaveBeenCalledTimes(2);
     result.current.onFinished();
@@ -81,8 +81,23 @@ describe("useResumePosition", () => {
     result.current.onProgress();
     expect(store.save).toHaveBeenCalledTimes(2);
     window.dispatchEvent(new Event("pagehide"));
-    expect(store.saveOnExit).toHaveBeenCalledWith(7, 120, 1400);
+    expect(store.saveOnExit).toHaveBeenCalledWith(7, 120, 1400, null);
     expect(store.save).toHaveBeenCalledTimes(2);
     now.mockRestore();
+  });
+
+  it("saves with the source playing now, also after a dub switch, without a new store", () => {
+    const store = fakeStore(() => null);
+    const makeStore = vi.fn(() => store);
+    const video = videoAt(120);
+    const { result, rerender } = renderHook(({ source }) => useResumePosition(7, video, makeStore, source), {
+      initialProps: { source: 41 },
+    });
+    result.current.saveNow();
+    expect(store.save).toHaveBeenLastCalledWith(7, 120, 1400, 41);
+    rerender({ source: 42 });
+    result.current.saveNow();
+    expect(store.save).toHaveBeenLastCalledWith(7, 120, 1400, 42);
+    expect(makeStore).toHaveBeenCalledTimes(1);
   });
 });

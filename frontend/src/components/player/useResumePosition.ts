@@ -21,11 +21,12 @@ export const SAVE_EVERY_MS = 5000;
 export interface ResumePositionStore {
   /** The position worth offering (seconds), or null; a network store answers later. */
   load(episodeId: number): number | null | Promise<number | null>;
-  save(episodeId: number, position: number, duration: number): void | Promise<void>;
+  /** `source`: the video source playing, when known (the account's statistics use it). */
+  save(episodeId: number, position: number, duration: number, source?: number | null): void | Promise<void>;
   /** The episode was watched to the end. */
   clear(episodeId: number): void | Promise<void>;
   /** The last save as the page goes away (a beacon); `save` when absent. */
-  saveOnExit?(episodeId: number, position: number, duration: number): void;
+  saveOnExit?(episodeId: number, position: number, duration: number, source?: number | null): void;
   /** How often to save while playing; SAVE_EVERY_MS when absent. */
   saveEveryMs?: number;
 }
@@ -50,8 +51,14 @@ export function useResumePosition(
   episodeId: number,
   videoRef: RefObject<HTMLVideoElement | null>,
   makeStore: () => ResumePositionStore | null = defaultResumeStore,
+  /** The video source playing now (a dub switch changes it without re-creating anything). */
+  sourceId: number | null = null,
 ) {
   const store = useMemo(() => makeStore(), [makeStore]);
+  const source = useRef(sourceId);
+  useEffect(() => {
+    source.current = sourceId;
+  }, [sourceId]);
   const initial = useMemo(() => store?.load(episodeId) ?? null, [store, episodeId]);
   const [offer, setOffer] = useState<number | null>(initial instanceof Promise ? null : initial);
   const lastSave = useRef(0);
@@ -68,7 +75,9 @@ export function useResumePosition(
   /** Saves the element's position now (pause, leaving the page). */
   const saveNow = useCallback(() => {
     const video = videoRef.current;
-    if (store && video && video.currentTime > 0) quietly(store.save(episodeId, video.currentTime, video.duration));
+    if (store && video && video.currentTime > 0) {
+      quietly(store.save(episodeId, video.currentTime, video.duration, source.current));
+    }
   }, [store, episodeId, videoRef]);
 
   /** Saves at most every `saveEveryMs` while playing (call on `timeupdate`). */
@@ -84,8 +93,8 @@ export function useResumePosition(
   const saveOnExit = useCallback(() => {
     const video = videoRef.current;
     if (!store || !video || video.currentTime <= 0) return;
-    if (store.saveOnExit) store.saveOnExit(episodeId, video.currentTime, video.duration);
-    else quietly(store.save(episodeId, video.currentTime, video.duration));
+    if (store.saveOnExit) store.saveOnExit(episodeId, video.currentTime, video.duration, source.current);
+    else quietly(store.save(episodeId, video.currentTime, video.duration, source.current));
   }, [store, episodeId, videoRef]);
 
   const onFinished = useCallback(() => {

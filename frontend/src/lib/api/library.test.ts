@@ -1,5 +1,15 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { BATCH_SIZE, type ListEntry, createEntryCache, fetchProgress, progressBody, removeListEntry, saveListEntry, statusLabel } from "./library";
+import {
+  BATCH_SIZE,
+  type ListEntry,
+  createEntryCache,
+  fetchProgress,
+  progressBody,
+  removeListEntry,
+  saveListEntry,
+  saveProgress,
+  statusLabel,
+} from "./library";
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -46,6 +56,8 @@ describe("progressBody", () => {
       completed: true,
     });
     expect(progressBody({ position: 3, duration: Infinity })).toEqual({ position: 3, duration: null, completed: false });
+    expect(progressBody({ position: 3, duration: 20, source: 41 })).toEqual({ position: 3, duration: 20, completed: false, source: 41 });
+    expect(progressBody({ position: 3, duration: 20, source: null })).not.toHaveProperty("source");
   });
 });
 
@@ -114,5 +126,16 @@ describe("list and progress calls", () => {
     await expect(fetchProgress(4)).resolves.toMatchObject({ position: 100 });
     await expect(fetchProgress(5)).resolves.toBeNull();
     expect(fetchMock.mock.calls[0]![0]).toBe("/api/me/progress/?episode=4");
+  });
+
+  it("saves the position again without the source when the API no longer takes that source", async () => {
+    const progress = { episode: { id: 4, number: 1, title: "", url: "/x/" }, position: 100, duration: 1400, completed: false, updated_at: "" };
+    const fetchMock = stubFetch((_, init) =>
+      JSON.parse(String(init.body)).source
+        ? { status: 400, body: { detail: "Це джерело не грає цю серію.", parameter: "source" } }
+        : { status: 200, body: progress },
+    );
+    await expect(saveProgress(4, { position: 100, duration: 1400, source: 41 })).resolves.toMatchObject({ position: 100 });
+    expect(fetchMock.mock.calls.map(([, init]) => JSON.parse(String(init.body)).source)).toEqual([41, undefined]);
   });
 });

@@ -196,20 +196,31 @@ export interface ProgressReport {
   position: number;
   duration: number | null;
   completed?: boolean;
+  /** The video source playing (feeds the dub teams' statistics); left out when unknown. */
+  source?: number | null;
 }
 
-/** The API keeps whole seconds; a duration it does not know is left out. */
+/** The API keeps whole seconds; a duration or source it does not know is left out. */
 export function progressBody(report: ProgressReport): Schemas["ProgressInput"] {
   const duration = report.duration && Number.isFinite(report.duration) ? Math.round(report.duration) : null;
   return {
     position: Math.max(0, Math.floor(report.position)),
     duration: duration && duration > 0 ? duration : null,
     completed: report.completed ?? false,
+    ...(report.source ? { source: report.source } : {}),
   };
 }
 
-export function saveProgress(episodeId: number, report: ProgressReport): Promise<Schemas["Progress"]> {
-  return browserPut("/api/me/progress/{episode_id}/", { path: { episode_id: episodeId }, body: progressBody(report) });
+/** Saves a position; a source the API no longer takes (400 on `source`) never costs the position. */
+export async function saveProgress(episodeId: number, report: ProgressReport): Promise<Schemas["Progress"]> {
+  const put = (body: ProgressReport) =>
+    browserPut("/api/me/progress/{episode_id}/", { path: { episode_id: episodeId }, body: progressBody(body) });
+  try {
+    return await put(report);
+  } catch (error) {
+    if (!report.source || !(error instanceof BrowserApiError) || error.parameter !== "source") throw error;
+    return put({ ...report, source: null });
+  }
 }
 
 /**
@@ -224,6 +235,7 @@ export function beaconProgress(episodeId: number, report: ProgressReport): boole
   form.append("position", String(body.position));
   if (body.duration) form.append("duration", String(body.duration));
   form.append("completed", String(body.completed));
+  if (body.source) form.append("source", String(body.source));
   form.append("csrfmiddlewaretoken", csrfToken() ?? "");
   return navigator.sendBeacon(`/api/me/progress/${episodeId}/`, form);
 }
