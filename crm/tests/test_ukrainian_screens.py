@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import Page, PageLogEntry, Workflow
 
 from accounts.models import TrustedTeam, User
 from accounts.roles import assign_role
@@ -162,8 +162,8 @@ def source_screens(s) -> list[str]:
 
 # Superuser screens still showing English, not crawled yet: the users list and form, the groups
 # list, a group's own form and the approval task's form (they name the role groups by their code
-# names: viewer, dubber…), the sites list (Wagtail labels its columns from the field names:
-# «Port», «Site name») and the workflow forms («Content types», «Page»).
+# names: viewer, dubber…) and the sites list (Wagtail labels its columns from the field names:
+# «Port», «Site name»).
 def settings_screens(s) -> list[str]:
     urls = [
         reverse("wagtailusers_groups:add"),
@@ -173,6 +173,8 @@ def settings_screens(s) -> list[str]:
         reverse("wagtailadmin_collections:index"),
         reverse("wagtailadmin_collections:add"),
         reverse("wagtailadmin_workflows:index"),
+        reverse("wagtailadmin_workflows:add"),
+        *[reverse("wagtailadmin_workflows:edit", args=[w.pk]) for w in Workflow.objects.all()],
         reverse("wagtailadmin_workflows:task_index"),
         reverse("wagtailadmin_account"),
         reverse("wagtailadmin_reports:locked_pages"),
