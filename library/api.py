@@ -34,6 +34,14 @@ BAD_REQUEST = OpenApiResponse(ApiErrorSerializer, description="Bad input")
 NOT_SIGNED_IN = OpenApiResponse(ApiErrorSerializer, description="Not signed in")
 FORBIDDEN = OpenApiResponse(ApiErrorSerializer, description="Banned or CSRF check failed")
 NOT_FOUND = OpenApiResponse(ApiErrorSerializer, description="Not found (or not yours)")
+ERRORS = {400: BAD_REQUEST, 401: NOT_SIGNED_IN, 403: FORBIDDEN, 404: NOT_FOUND}
+
+
+def errors(*codes: int) -> dict:
+    """The documented error answers of an operation (each the one ApiError body)."""
+    return {code: ERRORS[code] for code in codes}
+
+
 TAGS = ["library"]
 MAX_LIMIT = 200
 TITLE_FIELDS = ("id", "kind", "title", "title_en", "year", "poster_url", "url_path")
@@ -109,7 +117,7 @@ class ListView(MeApiView):
             OpenApiParameter("limit", int, description=f"1–{MAX_LIMIT}, типово 50"),
             OpenApiParameter("offset", int),
         ],
-        responses={200: s.ListSerializer, 400: BAD_REQUEST, 401: NOT_SIGNED_IN},
+        responses={200: s.ListSerializer, **errors(400, 401)},
         tags=TAGS,
     )
     def get(self, request):
@@ -146,7 +154,7 @@ class ListEntryView(MeApiView):
     @extend_schema(
         operation_id="me_list_entry",
         summary="One title in my list",
-        responses={200: s.ListEntrySerializer, 401: NOT_SIGNED_IN, 404: NOT_FOUND},
+        responses={200: s.ListEntrySerializer, **errors(401, 404)},
         tags=TAGS,
     )
     def get(self, request, title_id: int):
@@ -162,10 +170,7 @@ class ListEntryView(MeApiView):
         responses={
             200: s.ListEntrySerializer,
             201: s.ListEntrySerializer,
-            400: BAD_REQUEST,
-            401: NOT_SIGNED_IN,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
+            **errors(400, 401, 403, 404),
         },
         tags=TAGS,
     )
@@ -190,12 +195,7 @@ class ListEntryView(MeApiView):
     @extend_schema(
         operation_id="me_list_delete",
         summary="Remove a title from my list (its score too)",
-        responses={
-            204: None,
-            401: NOT_SIGNED_IN,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-        },
+        responses={204: None, **errors(401, 403, 404)},
         tags=TAGS,
     )
     def delete(self, request, title_id: int):
@@ -228,7 +228,7 @@ class ProgressListView(MeApiView):
             OpenApiParameter("title", int, description="Серії цього тайтлу"),
             OpenApiParameter("episode", int, description="Або одна серія"),
         ],
-        responses={200: s.ProgressListSerializer, 400: BAD_REQUEST, 401: NOT_SIGNED_IN},
+        responses={200: s.ProgressListSerializer, **errors(400, 401)},
         tags=TAGS,
     )
     def get(self, request):
@@ -252,13 +252,7 @@ class ProgressView(MeApiView):
         description="POST does the same, for `navigator.sendBeacon` (form fields plus "
         "`csrfmiddlewaretoken`). Watched to 80 % counts as completed.",
         request=s.ProgressInputSerializer,
-        responses={
-            200: s.ProgressSerializer,
-            400: BAD_REQUEST,
-            401: NOT_SIGNED_IN,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-        },
+        responses={200: s.ProgressSerializer, **errors(400, 401, 403, 404)},
         tags=TAGS,
     )
     def put(self, request, episode_id: int):
@@ -276,13 +270,7 @@ class ProgressView(MeApiView):
         operation_id="me_progress_beacon",
         summary="Save where I stopped (sendBeacon on unload)",
         request=s.ProgressInputSerializer,
-        responses={
-            200: s.ProgressSerializer,
-            400: BAD_REQUEST,
-            401: NOT_SIGNED_IN,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-        },
+        responses={200: s.ProgressSerializer, **errors(400, 401, 403, 404)},
         tags=TAGS,
     )
     def post(self, request, episode_id: int):
@@ -298,7 +286,7 @@ class HistoryView(MeApiView):
             OpenApiParameter("limit", int, description=f"1–{MAX_LIMIT}, типово 50"),
             OpenApiParameter("offset", int),
         ],
-        responses={200: s.HistorySerializer, 400: BAD_REQUEST, 401: NOT_SIGNED_IN},
+        responses={200: s.HistorySerializer, **errors(400, 401)},
         tags=TAGS,
     )
     def get(self, request):
@@ -348,7 +336,7 @@ class SubscriptionsView(MeApiView):
         operation_id="me_subscriptions",
         summary="My subscriptions to new episodes",
         parameters=[OpenApiParameter("title", int, description="Лише цього тайтлу")],
-        responses={200: s.SubscriptionListSerializer, 400: BAD_REQUEST, 401: NOT_SIGNED_IN},
+        responses={200: s.SubscriptionListSerializer, **errors(400, 401)},
         tags=TAGS,
     )
     def get(self, request):
@@ -365,9 +353,7 @@ class SubscriptionsView(MeApiView):
         responses={
             200: s.SubscriptionSerializer,
             201: s.SubscriptionSerializer,
-            400: BAD_REQUEST,
-            401: NOT_SIGNED_IN,
-            403: FORBIDDEN,
+            **errors(400, 401, 403),
         },
         tags=TAGS,
     )
@@ -398,7 +384,7 @@ class SubscriptionView(MeApiView):
     @extend_schema(
         operation_id="me_unsubscribe",
         summary="Cancel a subscription",
-        responses={204: None, 401: NOT_SIGNED_IN, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={204: None, **errors(401, 403, 404)},
         tags=TAGS,
     )
     def delete(self, request, subscription_id: int):
@@ -421,7 +407,7 @@ class NotificationsView(MeApiView):
             OpenApiParameter("limit", int, description=f"1–{MAX_LIMIT}, типово 20"),
             OpenApiParameter("offset", int),
         ],
-        responses={200: s.NotificationListSerializer, 400: BAD_REQUEST, 401: NOT_SIGNED_IN},
+        responses={200: s.NotificationListSerializer, **errors(400, 401)},
         tags=TAGS,
     )
     def get(self, request):
@@ -445,13 +431,7 @@ class NotificationsReadView(MeApiView):
         operation_id="me_notifications_read",
         summary="Mark notifications read (the given ids, or all)",
         request=s.NotificationsReadInputSerializer,
-        responses={
-            200: s.UnreadCountSerializer,
-            400: BAD_REQUEST,
-            401: NOT_SIGNED_IN,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-        },
+        responses={200: s.UnreadCountSerializer, **errors(400, 401, 403, 404)},
         tags=TAGS,
     )
     def post(self, request):
@@ -482,12 +462,7 @@ class MalImportView(MeApiView):
                 "required": ["file"],
             }
         },
-        responses={
-            200: s.MalImportResultSerializer,
-            400: BAD_REQUEST,
-            401: NOT_SIGNED_IN,
-            403: FORBIDDEN,
-        },
+        responses={200: s.MalImportResultSerializer, **errors(400, 401, 403)},
         tags=TAGS,
     )
     def post(self, request):
@@ -510,8 +485,7 @@ class MalExportView(MeApiView):
         parameters=[OpenApiParameter("kind", enum=["anime", "manga"], description="Типово anime")],
         responses={
             (200, "application/xml"): OpenApiTypes.BINARY,
-            400: BAD_REQUEST,
-            401: NOT_SIGNED_IN,
+            **errors(400, 401),
         },
         tags=TAGS,
     )
