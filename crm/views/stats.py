@@ -3,7 +3,7 @@ charts drawn by Chart.js from the daily rows of crm.stats — never from the raw
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django import forms
 from django.db.models import Sum
@@ -55,6 +55,17 @@ class RangeForm(forms.Form):
         return cleaned
 
 
+def chosen_range(request) -> tuple[RangeForm, date, date]:
+    """The range form of the query and the range shown: the chosen one, or the default one when
+    the form is empty or wrong (the page then shows the form's error over the default)."""
+    form = RangeForm(request.GET)
+    if form.is_valid():
+        return form, form.cleaned_data["start"], form.cleaned_data["end"]
+    default = RangeForm({})
+    default.is_valid()
+    return form, default.cleaned_data["start"], default.cleaned_data["end"]
+
+
 def day_series(start, end) -> dict:
     """{"days": [...], figure: [...]} over every day of the range (a missing row counts 0)."""
     rows = {row.day: row for row in DailyStats.objects.filter(day__gte=start, day__lte=end)}
@@ -84,14 +95,7 @@ class StatsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView)
     permission_required = "view"
 
     def get(self, request, *args, **kwargs):
-        # An empty form means the default range; a wrong one shows its error over the default.
-        form = RangeForm(request.GET)
-        valid = form.is_valid()
-        if not valid:
-            default = RangeForm({})
-            default.is_valid()
-        chosen = (form if valid else default).cleaned_data
-        start, end = chosen["start"], chosen["end"]
+        form, start, end = chosen_range(request)
         series = day_series(start, end)
         totals = {figure: sum(series[figure]) for figure in DailyStats.FIGURES}
         context = self.get_context_data(
@@ -110,4 +114,4 @@ class StatsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView)
                 "top_teams": top(DailyTeamStats, "team", "plays", start, end),
             },
         )
-        return self.render_to_response(context, status=200 if valid else 400)
+        return self.render_to_response(context, status=400 if form.errors else 200)

@@ -19,7 +19,7 @@ from cms.anime.models import VideoSource
 from cms.catalog.models import Language
 from cms.dubbing.models import TitleDubbing
 from crm.models import DailySourceStats
-from crm.views.stats import RangeForm
+from crm.views.stats import chosen_range
 from library.models import Subscription
 
 
@@ -100,13 +100,7 @@ class StudioStatsView(WagtailAdminTemplateMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         team = self.chosen_team()
-        form = RangeForm(request.GET)
-        valid = form.is_valid()
-        if not valid:
-            default = RangeForm({})
-            default.is_valid()
-        chosen = (form if valid else default).cleaned_data
-        start, end = chosen["start"], chosen["end"]
+        form, start, end = chosen_range(request)
         series = plays_per_day(team, start, end)
         context = self.get_context_data(
             form=form,
@@ -125,4 +119,4 @@ class StudioStatsView(WagtailAdminTemplateMixin, TemplateView):
                 ],
             },
         )
-        return self.render_to_response(context, status=200 if valid else 400)
+        return self.render_to_response(context, status=400 if form.errors else 200)
