@@ -1,14 +1,16 @@
-"""The moderation screen: staff only, the open reports with the comment in context, bulk
-decisions through the community's moderation module (each by rank, each logged), the failing
-video sources beside them; the user card's comments and reports."""
+"""The moderation screen: staff only, the open reports with the comment or forum post in
+context, bulk decisions through the community's moderation module (each by rank, each logged),
+the failing video sources beside them; the user card's comments, forum posts and reports."""
 
 import pytest
 from django.urls import reverse
+from machina.apps.forum_conversation.models import Post, Topic
 from wagtail.models import ModelLogEntry
 
 from accounts.bans import is_banned
 from accounts.models import User
 from cms.anime.models import VideoSource
+from forum.board.forums import get_forum
 from forum.discussions import comments, moderation
 from forum.discussions.comments import post_comment
 from forum.discussions.models import Comment, CommentStatus, Report, ReportStatus
@@ -133,3 +135,53 @@ def test_the_user_card_lists_comments_and_reports(client, signed_in, reported):
     assert "Фрірен переможе в кінці" in card and "reader" in card
     card = client.get(reverse("crm_users:card", args=[reports[0].reporter_id])).content.decode()
     assert "на author" in card
+
+
+@pytest.fixture
+def reported_post(make_user):
+    """A forum reply by `poster` in a topic of the news forum, reported by `reader`."""
+    poster, reader = make_user("poster"), make_user("reader")
+    topic = Topic.objects.create(
+        forum=get_forum("news"),
+        poster=reader,
+        subject="Зимовий сезон",
+        type=Topic.TOPIC_POST,
+        status=Topic.TOPIC_UNLOCKED,
+        approved=True,
+    )
+    Post.objects.create(topic=topic, poster=reader, subject="Зимовий сезон", content="Що дивимось?")
+    post = Post.objects.create(
+        topic=topic, poster=poster, subject="Re: Зимовий сезон", content="Купуйте мій курс"
+    )
+    return post, poster, moderation.file_report(reader, post, "spam", "Реклама")
+
+
+def test_queue_shows_forum_post_reports(client, signed_in, reported_post):
+    post, poster, report = reported_post
+    signed_in("moderator")
+    html = client.get(QUEUE).content.decode()
+    assert 'data-testid="crm-queue-size">1<' in html
+    assert "Допис форуму" in html and "Re: Зимовий сезон" in html and "Купуйте мій курс" in html
+    assert f"?post={post.pk}#{post.pk}" in html and "Реклама" in html
+    assert reverse("crm_users:card", args=[poster.pk]) in html
+
+
+def test_bulk_uphold_hides_a_forum_post(client, signed_in, reported_post):
+    post, poster, report = reported_post
+    moderator = signed_in("moderator")
+    response = client.post(QUEUE, {"reports": [report.pk], "decision": "hide", "reason": "Спам"})
+    assert response.status_code == 302
+    assert Post.objects.get(pk=post.pk).approved is False
+    assert Report.objects.get(pk=report.pk).status == ReportStatus.UPHELD
+    assert ModelLogEntry.objects.get(action="discussions.hide_post").user == moderator
+
+
+def test_the_user_card_lists_forum_posts_and_their_reports(client, signed_in, reported_post):
+    post, poster, report = reported_post
+    signed_in("moderator")
+    card = client.get(reverse("crm_users:card", args=[poster.pk])).content.decode()
+    assert "Останні дописи на форумі" in card and "Зимовий сезон" in card
+    assert "Купуйте мій курс" in card and f"?post={post.pk}#{post.pk}" in card
+    assert "допис «Re: Зимовий сезон»" in card and "reader" in card
+    card = client.get(reverse("crm_users:card", args=[report.reporter_id])).content.decode()
+    assert "на допис poster" in card and "Що дивимось?" in card

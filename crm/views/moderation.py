@@ -1,8 +1,8 @@
-"""The moderation screen: the queue of open comment reports with the reported comment in
-context (its page, the comment it answers), bulk decisions through the community's moderation
-module (uphold with hide/delete/ban the author/no action, or reject — each with a reason, each
-logged by that module), and beside it the playback side: sources failing their checks or
-reported by visitors."""
+"""The moderation screen: the queue of open reports with the reported comment in context (its
+page, the comment it answers) or the reported forum post (its topic, a link to it), bulk
+decisions through the community's moderation module (uphold with hide/delete/ban the
+author/no action, or reject — each with a reason, each logged by that module), and beside it
+the playback side: sources failing their checks or reported by visitors."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemp
 
 from accounts.models import User
 from crm.policies import staff_policy
+from forum.board.topics import post_url
 from forum.discussions import moderation
 from forum.discussions.models import Report
 from integrations.streams.admin_views import broken_sources
@@ -25,8 +26,8 @@ QUEUE_SIZE = 100
 SOURCES_SHOWN = 20
 
 DECISIONS = (
-    ("hide", "Підтвердити й приховати коментар"),
-    ("delete", "Підтвердити й видалити коментар"),
+    ("hide", "Підтвердити й приховати коментар чи допис"),
+    ("delete", "Підтвердити й видалити коментар чи допис"),
     ("ban_author", "Підтвердити й заблокувати автора"),
     ("none", "Підтвердити без дії"),
     ("reject", "Відхилити скаргу"),
@@ -73,9 +74,12 @@ class ModerationView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Template
         queue = moderation.open_reports()
         reports = list(
             queue.select_related("comment__parent__author").annotate(
-                reports_on_comment=Count("comment__reports")
+                reports_on_comment=Count("comment__reports", distinct=True),
+                reports_on_post=Count("forum_post__reports", distinct=True),
             )[:QUEUE_SIZE]
         )
+        for report in reports:
+            report.post_url = post_url(report.forum_post) if report.forum_post_id else ""
         return super().get_context_data(
             reports=reports,
             queue_size=queue.count(),

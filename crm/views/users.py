@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
+from machina.apps.forum_conversation.models import Post
 from wagtail.admin.filters import DateRangePickerWidget, NumberRangeWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
@@ -31,6 +32,7 @@ from crm.forms import BanForm, ReputationForm, RoleChangeForm, StaffNoteForm, Un
 from crm.models import StaffNote
 from crm.policies import staff_policy
 from crm.views.audit import entry_data
+from forum.board.topics import post_url
 from forum.discussions.models import Comment, Report
 
 LEDGER_ROWS = 50
@@ -200,6 +202,15 @@ class UserCardView(UserObjectMixin, WagtailAdminTemplateMixin, TemplateView):
             {"url": "", "label": self.target.username},
         ]
 
+    def forum_posts(self) -> list[tuple[Post, str]]:
+        """The user's latest forum posts, approved or not, each with its link."""
+        posts = (
+            Post.objects.filter(poster=self.target)
+            .select_related("topic__forum")
+            .order_by("-created")[:SECTION_ROWS]
+        )
+        return [(post, post_url(post)) for post in posts]
+
     def get_context_data(self, **kwargs):
         actor, target = self.request.user, self.target
         profile = profile_of(target)
@@ -218,11 +229,14 @@ class UserCardView(UserObjectMixin, WagtailAdminTemplateMixin, TemplateView):
             comments=Comment.objects.filter(author=target)
             .select_related("page")
             .order_by("-created")[:SECTION_ROWS],
-            reports_against=Report.objects.filter(comment__author=target)
-            .select_related("reporter", "comment")
+            forum_posts=self.forum_posts(),
+            reports_against=Report.objects.filter(
+                Q(comment__author=target) | Q(forum_post__poster=target)
+            )
+            .select_related("reporter", "comment", "forum_post")
             .order_by("-created")[:SECTION_ROWS],
             reports_by=Report.objects.filter(reporter=target)
-            .select_related("comment__author")
+            .select_related("comment__author", "forum_post__poster")
             .order_by("-created")[:SECTION_ROWS],
             history=[
                 (entry, entry_data(entry))

@@ -16,7 +16,7 @@ from config.api_errors import ApiErrorSerializer, parse_int
 from forum.discussions.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, Writer
 from forum.discussions.serializers import VoteInputSerializer, VoteResultSerializer
 
-from .latest import latest_topics, public_topics, topic_data
+from .latest import latest_topics, public_posts, topic_data
 from .posts import vote_on_post
 from .serializers import LatestTopicsSerializer, TitleTopicSerializer
 from .topics import ensure_title_topic, topic_url
@@ -84,13 +84,7 @@ class LatestTopicsView(APIView):
 
 def get_public_post(pk: int) -> Post:
     """An approved post of a topic anyone may read, or 404."""
-    post = (
-        Post.approved_objects.select_related("poster")
-        .filter(pk=pk, topic__in=public_topics())
-        .first()
-        if pk <= MAX_ID
-        else None
-    )
+    post = public_posts().select_related("poster").filter(pk=pk).first() if pk <= MAX_ID else None
     if post is None:
         raise NotFound("Допис не знайдено.")
     return post

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.urls import reverse
 from machina.apps.forum.models import Forum
-from machina.apps.forum_conversation.models import Topic
+from machina.apps.forum_conversation.models import Post, Topic
 from machina.apps.forum_permission.handler import PermissionHandler
 
 from .topics import SYSTEM_NAME, topic_url
@@ -22,6 +22,11 @@ def public_topics() -> QuerySet[Topic]:
         .exclude(status=Topic.TOPIC_MOVED)
         .select_related("forum", "last_post", "last_post__poster")
     )
+
+
+def public_posts() -> QuerySet[Post]:
+    """Approved posts of the topics above (what a visitor may vote on or report)."""
+    return Post.approved_objects.filter(topic__in=public_topics())
 
 
 def latest_topics(limit: int) -> list[Topic]:

@@ -31,6 +31,11 @@ def topic_url(topic: Topic) -> str:
     )
 
 
+def post_url(post: Post) -> str:
+    """A post's place in its topic (machina's own `?post=` link, which finds its page)."""
+    return f"{topic_url(post.topic)}?post={post.pk}#{post.pk}"
+
+
 def _opening_post(page: TitlePage) -> str:
     return (
         f"Обговорення «{page.title}». Сторінка тайтлу: "

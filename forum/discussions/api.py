@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from accounts.bans import NotBanned
 from accounts.roles import can
 from config.api_errors import ApiErrorSerializer, BadParameter, parse_int
+from forum.board.latest import public_posts
 
 from . import comments, moderation
 from .models import Comment, Report
@@ -226,7 +227,7 @@ class ReportsView(APIView):
 
     @extend_schema(
         operation_id="reports_create",
-        summary="Report a comment to the moderators (one open report per object)",
+        summary="Report a comment or a forum post to the moderators (one open report per object)",
         request=CommentReportInputSerializer,
         responses={
             201: ReportCreatedSerializer,
@@ -240,11 +241,15 @@ class ReportsView(APIView):
     def post(self, request):
         form = CommentReportInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        comment = get_comment(form.validated_data["comment"], visible=True)
+        data = form.validated_data
+        if "comment" in data:
+            target = get_comment(data["comment"], visible=True)
+        else:
+            target = public_posts().filter(pk=data["forum_post"]).first()
+            if target is None:
+                raise NotFound("Допис не знайдено.")
         try:
-            report = moderation.file_report(
-                request.user, comment, form.validated_data["reason"], form.validated_data["text"]
-            )
+            report = moderation.file_report(request.user, target, data["reason"], data["text"])
         except moderation.AlreadyReported:
             return Response(
                 {"detail": "Ви вже поскаржилися на це, скарга чекає на розгляд."},
@@ -275,14 +280,16 @@ class ModerationReportView(APIView):
 
     @extend_schema(
         operation_id="moderation_report_decide",
-        summary="Uphold (with an action on the comment) or reject a report",
+        summary="Uphold (with an action on the comment or forum post) or reject a report",
         request=ReportDecisionSerializer,
         responses=MODERATION_RESPONSES,
         tags=["moderation"],
     )
     def post(self, request, pk: int):
         report = (
-            Report.objects.select_related("comment__author").filter(pk=pk).first()
+            Report.objects.select_related("comment__author", "forum_post__poster")
+            .filter(pk=pk)
+            .first()
             if pk <= MAX_ID
             else None
         )

@@ -198,7 +198,8 @@ class ReportStatus(models.TextChoices):
 
 
 class Report(models.Model):
-    """A visitor's report about a comment; one open report per reporter and object."""
+    """A visitor's report about a comment or a forum post (exactly one of the two); one open
+    report per reporter and object."""
 
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -209,6 +210,16 @@ class Report(models.Model):
     comment = models.ForeignKey(
         Comment,
         verbose_name="коментар",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    forum_post = models.ForeignKey(
+        "forum_conversation.Post",
+        verbose_name="допис форуму",
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="reports",
     )
@@ -238,9 +249,26 @@ class Report(models.Model):
                 fields=["reporter", "comment"],
                 condition=Q(status="open"),
                 name="report_open_once",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "forum_post"],
+                condition=Q(status="open"),
+                name="report_post_open_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(comment__isnull=False, forum_post__isnull=True)
+                | Q(comment__isnull=True, forum_post__isnull=False),
+                name="report_one_object",
+            ),
         ]
         indexes = [models.Index(fields=["status", "created"], name="report_queue")]
 
     def __str__(self) -> str:
+        if self.forum_post_id:
+            return f"{self.get_reason_display()}: допис #{self.forum_post_id}"
         return f"{self.get_reason_display()}: #{self.comment_id}"
+
+    @property
+    def target(self):
+        """The reported comment or forum post."""
+        return self.forum_post if self.forum_post_id else self.comment

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.utils.text import Truncator
 from rest_framework import serializers
 
 from cms.catalog.paths import page_path
 from config.api_errors import INT_MAX
+from forum.board.topics import post_url
 
 from .comments import MAX_LENGTH, editable_until
 from .models import Comment, CommentStatus, ReportReason
@@ -95,9 +97,19 @@ class VoteResultSerializer(serializers.Serializer):
 
 
 class CommentReportInputSerializer(serializers.Serializer):
-    comment = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    """What is reported: a comment or a forum post (exactly one of the two)."""
+
+    comment = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
+    forum_post = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
     reason = serializers.ChoiceField(choices=ReportReason.choices)
     text = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
+
+    def validate(self, data):
+        if ("comment" in data) == ("forum_post" in data):
+            raise serializers.ValidationError(
+                "Вкажіть або коментар (comment), або допис форуму (forum_post)."
+            )
+        return data
 
 
 class ReportCreatedSerializer(serializers.Serializer):
@@ -126,14 +138,39 @@ class ReportedCommentSerializer(serializers.Serializer):
     page = ReportedPageSerializer()
 
 
+class ReportedForumPostSerializer(serializers.Serializer):
+    """What a moderator sees of the reported forum post, approved or not."""
+
+    id = serializers.IntegerField()
+    author = serializers.SerializerMethodField()
+    subject = serializers.CharField()
+    url = serializers.SerializerMethodField()
+    body = serializers.SerializerMethodField()
+    approved = serializers.BooleanField()
+    created = serializers.DateTimeField()
+
+    def get_author(self, post) -> AuthorSerializer(allow_null=True):
+        return AuthorSerializer(post.poster).data if post.poster_id else None
+
+    def get_url(self, post) -> str:
+        return post_url(post)
+
+    def get_body(self, post) -> str:
+        """The start of the post's text (Markdown source), at most 500 characters."""
+        return Truncator(post.content.raw).chars(500)
+
+
 class ModerationReportSerializer(serializers.Serializer):
+    """A report on a comment (`forum_post` null) or on a forum post (`comment` null)."""
+
     id = serializers.IntegerField()
     reporter = AuthorSerializer()
     reason = serializers.ChoiceField(choices=ReportReason.choices)
     text = serializers.CharField()
     status = serializers.CharField()
     created = serializers.DateTimeField()
-    comment = ReportedCommentSerializer()
+    comment = ReportedCommentSerializer(allow_null=True)
+    forum_post = ReportedForumPostSerializer(allow_null=True)
 
 
 class ModeratorReasonSerializer(serializers.Serializer):

@@ -483,7 +483,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Uphold (with an action on the comment) or reject a report */
+        /** Uphold (with an action on the comment or forum post) or reject a report */
         post: operations["moderation_report_decide"];
         delete?: never;
         options?: never;
@@ -582,7 +582,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Report a comment to the moderators (one open report per object) */
+        /** Report a comment or a forum post to the moderators (one open report per object) */
         post: operations["reports_create"];
         delete?: never;
         options?: never;
@@ -780,9 +780,12 @@ export interface components {
             /** @description Курсор наступної сторінки */
             next: string | null;
         };
+        /** @description What is reported: a comment or a forum post (exactly one of the two). */
         CommentReportInput: {
             /** Format: int64 */
-            comment: number;
+            comment?: number;
+            /** Format: int64 */
+            forum_post?: number;
             reason: components["schemas"]["ReasonEnum"];
             /** @default  */
             text: string;
@@ -1015,6 +1018,7 @@ export interface components {
          * @enum {string}
          */
         ModerationActionActionEnum: "hide" | "restore" | "delete" | "ban_author";
+        /** @description A report on a comment (`forum_post` null) or on a forum post (`comment` null). */
         ModerationReport: {
             id: number;
             reporter: components["schemas"]["Author"];
@@ -1023,7 +1027,8 @@ export interface components {
             status: string;
             /** Format: date-time */
             created: string;
-            comment: components["schemas"]["ReportedComment"];
+            comment: components["schemas"]["ReportedComment"] | null;
+            forum_post: components["schemas"]["ReportedForumPost"] | null;
         };
         ModerationResult: {
             detail: string;
@@ -1232,6 +1237,18 @@ export interface components {
             /** Format: date-time */
             created: string;
             page: components["schemas"]["ReportedPage"];
+        };
+        /** @description What a moderator sees of the reported forum post, approved or not. */
+        ReportedForumPost: {
+            id: number;
+            readonly author: components["schemas"]["Author"] | null;
+            subject: string;
+            readonly url: string;
+            /** @description The start of the post's text (Markdown source), at most 500 characters. */
+            readonly body: string;
+            approved: boolean;
+            /** Format: date-time */
+            created: string;
         };
         ReportedPage: {
             id: number;
