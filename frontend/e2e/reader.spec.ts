@@ -28,11 +28,7 @@ async function chooseMode(page: Page, label: string) {
   await page.getByRole("menuitemradio", { name: label }).click({ timeout: 15_000 });
 }
 
-// Skipped until the reader answers input in headless Chromium: the chapter opens (page 1 shown,
-// its image loaded from the stand-in, the counter read), then the first input event — a click on
-// «Наступна сторінка» (run 1) or ArrowRight (run 2) — never returns to Playwright, as if the
-// page stopped handling input (2026-12-03, issue 15). Un-skip once that is found.
-describe.skip("manga reader", () => {
+describe("manga reader", () => {
   it(
     "turns pages, switches modes, reopens on the saved page and goes to the next chapter",
     async () => {

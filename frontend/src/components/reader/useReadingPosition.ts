@@ -4,7 +4,7 @@
  * `ReadingPositionStore`, picked in `defaultReadingStore`: the account's reading positions
  * while signed in (`accountReadingStore.ts`), else local storage (`readerStore.ts`).
  */
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { browserStorage } from "@/components/player/browserStorage";
 import { looksSignedIn } from "@/lib/api/auth";
 import { createAccountReadingStore } from "./accountReadingStore";
@@ -24,7 +24,10 @@ function quietly(result: void | Promise<void>): void {
 /**
  * Calls `onStart` once with the page to open at (a 0-based index; 0 when nothing was saved or
  * the store fails), and gives `save`/`finish`, called as the reader turns pages and reaches
- * the end.
+ * the end. The store is made once per mount: `makeStore`'s identity must not matter, because the
+ * production minifier inlines the default `defaultReadingStore` into the parameter list (a new
+ * function on every render); keying a memo on it re-made the store, re-ran the load effect and
+ * re-called `onStart` after every render — an endless render loop on the first page turn.
  */
 export function useReadingPosition(
   chapterId: number,
@@ -32,7 +35,7 @@ export function useReadingPosition(
   onStart: (page: number) => void,
   makeStore: () => ReadingPositionStore | null = defaultReadingStore,
 ) {
-  const store = useMemo(() => makeStore(), [makeStore]);
+  const [store] = useState(makeStore);
   const startCallback = useRef(onStart);
   useEffect(() => {
     startCallback.current = onStart;
@@ -56,5 +59,5 @@ export function useReadingPosition(
       finish: () => store && quietly(store.clear(chapterId, total)),
     }),
     [store, chapterId, total],
-  )
+  );
 }
