@@ -10,10 +10,11 @@ import type { PageType, PageViewProps } from "@/components/pages/types";
 import JsonLd from "@/components/seo/JsonLd";
 import Description from "@/components/titles/Description";
 import TitleHero from "@/components/titles/TitleHero";
+import ChapterList from "@/components/reader/ChapterList";
 import { getTitleTopic } from "@/lib/api/forum";
 import { mapChapterList, mapEpisodeList, mapTitleDetail } from "@/lib/api/mappers";
 import { getChildren } from "@/lib/api/pages";
-import type { ChapterSummary, TitleDetail } from "@/lib/api/types";
+import type { TitleDetail } from "@/lib/api/types";
 import type { WagtailPage } from "@/lib/api/wagtail";
 import {
   CHAPTER_FORMS,
@@ -25,7 +26,6 @@ import {
 } from "@/lib/labels";
 import { pageMetadata, plainText, titleJsonLd } from "@/lib/seo";
 import ui from "@/components/common/ui.module.css";
-import styles from "@/components/episodes/Episodes.module.css";
 
 const KIND_NAMES = { anime: "Аніме", manga: "Манґа" } as const;
 
@@ -116,25 +116,6 @@ async function AnimeView({ page, path }: PageViewProps) {
   );
 }
 
-function ChapterList({ chapters }: { chapters: ChapterSummary[] }) {
-  return (
-    <ol className={styles.episodeList}>
-      {chapters.map((chapter) => (
-        <li key={chapter.id}>
-          <Link href={chapter.url} className={styles.episodeListLink}>
-            <span className={styles.episodeListNumber}>{chapter.number}</span>
-            <span className={styles.episodeListTitle}>
-              {chapter.volume && `Том ${chapter.volume}, `}Розділ {chapter.number}
-              {chapter.title && !/^розділ/i.test(chapter.title) ? ` — ${chapter.title}` : ""}
-            </span>
-          </Link>
-          {chapter.translator && <DubTeamChips teams={[chapter.translator]} />}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
 async function MangaView({ page, path }: PageViewProps) {
   const title = mapTitleDetail(page);
   const [children, topic] = await Promise.all([getChildren(page.id), getTitleTopic(page.id)]);
@@ -175,7 +156,7 @@ async function MangaView({ page, path }: PageViewProps) {
           Розділи <span className={ui.muted}>{countLabel(chapters.length, CHAPTER_FORMS)}</span>
         </h2>
         {chapters.length > 0 ? (
-          <ChapterList chapters={chapters} />
+          <ChapterList titleId={title.id} chapters={chapters} />
         ) : (
           <p className={ui.muted}>Розділів поки немає.</p>
         )}

@@ -20,3 +20,9 @@ export async function fetchReading(chapterId: number): Promise<ReadingPosition |
 export function saveReading(chapterId: number, report: ReadingReport): Promise<ReadingPosition> {
   return browserPut("/api/me/reading/{chapter_id}/", { path: { chapter_id: chapterId }, body: report });
 }
+
+/** The chapters of a manga the signed-in reader has positions in (the chapter list's «Читаю»). */
+export async function fetchTitleReading(titleId: number, signal?: AbortSignal): Promise<ReadingPosition[]> {
+  const answer = await browserGet("/api/me/reading/", { query: { title: titleId }, signal });
+  return answer.items;
+}
