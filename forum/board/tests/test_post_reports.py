@@ -10,6 +10,7 @@ from wagtail.models import ModelLogEntry
 
 from accounts.bans import is_banned
 from accounts.models import ReputationEvent
+from forum.board.topics import topic_url
 from forum.discussions import moderation
 from forum.discussions.models import Report
 
@@ -143,3 +144,13 @@ def test_reject_and_ban_the_poster(api, reader, make_user, author, moderator, po
     )
     assert response.status_code == 200
     assert is_banned(author) and Post.objects.get(pk=post.pk).approved is False
+
+
+def test_the_topic_page_offers_the_report_form_on_others_posts(browser, reader, author, post):
+    """reader (the topic's opener) may report author's reply, not their own opening post;
+    anonymous visitors see no form."""
+    url = topic_url(post.topic)
+    html = browser(reader).get(url).content.decode()
+    assert html.count('class="post-report ') == 1 and f'data-post="{post.pk}"' in html
+    assert '<option value="spam">Спам</option>' in html and "/static/board/reports.js" in html
+    assert 'class="post-report ' not in browser(None).get(url).content.decode()
