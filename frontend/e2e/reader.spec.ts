@@ -56,6 +56,13 @@ describe("manga reader", () => {
       await openChapter(page, CHAPTER);
       await pageShown(page, 3);
 
+      // The title page's chapter list (a client component) links the chapters; no «Читаю» signed out.
+      await page.goto(`${BASE_URL}/manga/one-piece-manga/`, { waitUntil: "domcontentloaded" });
+      await page.waitForSelector('section[aria-labelledby="chapters"] a[href="/manga/one-piece-manga/1/"]', { timeout: 30_000 });
+      expect(await page.getByTestId("chapter-reading").count()).toBe(0);
+
+      await openChapter(page, CHAPTER);
+      await pageShown(page, 3);
       await page.getByRole("button", { name: "Наступний розділ (2)" }).click({ timeout: 15_000 });
       await page.waitForURL(/\/manga\/one-piece-manga\/2\/$/, { timeout: 30_000 });
       await pageShown(page, 1);
