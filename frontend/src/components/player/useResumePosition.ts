@@ -54,7 +54,9 @@ export function useResumePosition(
   /** The video source playing now (a dub switch changes it without re-creating anything). */
   sourceId: number | null = null,
 ) {
-  const store = useMemo(() => makeStore(), [makeStore]);
+  // Made once per mount, not per `makeStore` identity: a minifier may inline the default
+  // argument into a new function on every render (the reader's same hook looped on that).
+  const [store] = useState(makeStore);
   const source = useRef(sourceId);
   useEffect(() => {
     source.current = sourceId;
