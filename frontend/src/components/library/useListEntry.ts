@@ -4,6 +4,7 @@
  * page's controls and its cards) through the batched cache of `lib/api/library.ts`.
  */
 import { useCallback, useEffect, useState } from "react";
+import { looksSignedIn } from "@/lib/api/auth";
 import { errorMessage } from "@/lib/api/browser";
 import {
   type EntryCache,
@@ -36,6 +37,9 @@ export function useListEntry(titleId: number, cache: EntryCache = listEntries): 
     if (!signedIn) return;
     let live = true;
     const read = () => {
+      // The cache resets on signing out before this effect learns of it: ask only while the
+      // session is still there (else the list answers 401).
+      if (!looksSignedIn()) return;
       const known = cache.peek(titleId);
       if (known !== undefined) return setEntry(known);
       cache.get(titleId).then(
