@@ -5,6 +5,7 @@ echoing more than `MAX_ECHO` characters of the input.
 What lives here, for every API layer to use:
 - `BadParameter` (raise it from any DRF view) and `parse_int` (ASCII digits only, within the
   database's integer range: `str.isdigit()` takes "²" and `int()` takes "2_020");
+  `ascii_integers_only` holds DRF's serializer integers to the same rule;
 - `json_exception_handler`, DRF's EXCEPTION_HANDLER: DRF's errors, `DataError` and Django's
   `ValidationError` (bad input the database or a model refused) all become the body above;
 - `WagtailApiErrorsMixin` for Wagtail's API viewsets (pages, images), whose own errors are
@@ -90,6 +91,24 @@ def parse_int(
     if raw in (None, ""):
         return default
     return int_value(name, raw, minimum, maximum)
+
+
+def ascii_integers_only() -> None:
+    """Every DRF serializer integer takes ASCII digits only, as `parse_int` does: DRF's
+    IntegerField reads "١٢" (Arabic-Indic digits) and "12.0" as 12, through `int()`. Numbers
+    that arrive as JSON numbers are unchanged. Called once at start-up (config.apps)."""
+    field = serializers.IntegerField
+    if getattr(field.to_internal_value, "ascii_only", False):
+        return
+    drf_to_internal_value = field.to_internal_value
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and not ASCII_INTEGER.fullmatch(data.strip()):
+            self.fail("invalid")
+        return drf_to_internal_value(self, data)
+
+    to_internal_value.ascii_only = True
+    field.to_internal_value = to_internal_value
 
 
 def int_value(name: str, raw: str, minimum: int = INT_MIN, maximum: int = INT_MAX) -> int:

@@ -83,6 +83,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 
 INSTALLED_APPS = [
     # Our apps first so their templates and static files take precedence.
+    "config.apps.ProjectConfig",
     "accounts",
     "library",
     "cms.catalog",

@@ -165,3 +165,26 @@ def test_schema_documents_every_4xx_with_the_one_error_body(client):
                 if not refs or not all(ref.endswith("/ApiError") for ref in refs):
                     undocumented.append(f"{method.upper()} {path} {code}")
     assert undocumented == []
+
+
+@pytest.mark.parametrize("raw", ["١٢", "12.0", "²", "1_2", "12abc"])
+def test_serializer_integers_take_ascii_digits_only(raw):
+    from rest_framework import serializers
+
+    field = serializers.IntegerField(min_value=0)
+    with pytest.raises(serializers.ValidationError):
+        field.run_validation(raw)
+    assert field.run_validation(" 12 ") == 12 and field.run_validation(12) == 12
+
+
+@pytest.mark.django_db
+def test_odd_unicode_digits_in_a_body_are_400(client, make_anime, django_user_model):
+    anime = make_anime("frieren", title="Фрірен")
+    client.force_login(django_user_model.objects.create_user("u", "u@example.com", "x"))
+    response = client.put(
+        f"/api/me/list/{anime.pk}/",
+        json.dumps({"status": "watching", "score": "٧"}),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json()["parameter"] == "score"
