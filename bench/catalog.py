@@ -242,9 +242,10 @@ def build_search_index() -> None:
         print(f"  indexed {min(start + 1000, total)}/{total} titles", flush=True)
 
 
-def prepare_database(url: str, titles: int, reseed: bool = False) -> None:
+def prepare_database(url: str, titles: int, reseed: bool = False, search: bool = True) -> None:
     """Make `url` a fresh copy of the seeded template for `titles`, migrated and with the
-    catalog index rebuilt; seed the template first when it is missing (or `reseed`)."""
+    catalog index rebuilt; seed the template first when it is missing (or `reseed`), with the
+    search index unless `search` is off (the scale run asks no search)."""
     from django.core.management import call_command
 
     template = f"{url}_tpl_{titles}"
@@ -254,7 +255,8 @@ def prepare_database(url: str, titles: int, reseed: bool = False) -> None:
         switch_database(building)
         started = time.time()
         seed(titles)
-        build_search_index()
+        if search:
+            build_search_index()
         print(f"seeded {titles} titles × 10 episodes in {time.time() - started:.0f} s")
         switch_database(url)
         rename_database(building, template.rsplit("/", 1)[1])
@@ -345,12 +347,14 @@ def worker_peak_rss_mb(master: subprocess.Popen) -> float:
 def count_queries(paths: list[str]) -> dict[str, int]:
     """SQL statements per request with the API cache off (as in the cache-off timings: Wagtail's
     own caches warm, the catalog's answers never cached)."""
+    from django.conf import settings
     from django.db import connection
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
     client, counts = Client(), {}
-    with override_settings(CACHES={"default": {"BACKEND": "bench.cache.CatalogOffCache"}}):
+    caches = {**settings.CACHES, "default": {"BACKEND": "bench.cache.CatalogOffCache"}}
+    with override_settings(CACHES=caches):
         for path in paths:
             client.get(path, HTTP_HOST="127.0.0.1")
             with CaptureQueriesContext(connection) as queries:
@@ -369,7 +373,7 @@ def scale_growth(database_url: str, requests: int, worker_class: str, reseed: bo
     path = "/api/v2/titles/?" + LISTINGS["genre, by rating, 15 (Hikka's query)"]
     medians = {}
     for titles in (2000, 200000):
-        prepare_database(database_url, titles, reseed)
+        prepare_database(database_url, titles, reseed, search=False)
         master, port = start_gunicorn(database_url, False, worker_class)
         try:
             with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
