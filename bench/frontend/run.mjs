@@ -108,7 +108,14 @@ async function api(pathname) {
 async function firstLoadJsKb(baseUrl, pathname) {
   const { body } = await timedGet(`${baseUrl}${pathname}`);
   const html = body.toString("utf8");
-  const scripts = new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]));
+  // `noModule` scripts (Next's legacy polyfills, ~40 KB) are skipped by every module-capable
+  // browser, so they are not part of what a visit downloads.
+  const scripts = new Set(
+    [...html.matchAll(/<script[^>]+>/g)]
+      .filter(([tag]) => !/\bnoModule\b/i.test(tag))
+      .map(([tag]) => /\bsrc="([^"]+\.js)"/.exec(tag)?.[1])
+      .filter(Boolean),
+  );
   let gzipBytes = 0;
   for (const src of scripts) {
     const { body: js } = await timedGet(new URL(src, baseUrl).toString());
