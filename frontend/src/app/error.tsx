@@ -1,6 +1,6 @@
 "use client";
 /** Error boundary for pages: a Ukrainian message and a retry button. */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { useEffect } from "react";
 import styles from "@/components/common/ErrorPage.module.css";
 import ui from "@/components/common/ui.module.css";

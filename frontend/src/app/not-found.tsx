@@ -1,6 +1,6 @@
 /** The 404 page, in Ukrainian. */
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import styles from "@/components/common/ErrorPage.module.css";
 import ui from "@/components/common/ui.module.css";
 

@@ -1,6 +1,6 @@
 /** `/schedule/`: the week's episodes in Kyiv time, from `GET /api/schedule/`. */
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import EmptyState from "@/components/common/EmptyState";
 import { DubTeamChip } from "@/components/dubbing/DubTeamChips";
 import Poster from "@/components/titles/Poster";

@@ -1,6 +1,6 @@
 "use client";
 /** `/accounts/confirm-email/<key>/`: one click confirms the address and signs in. */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type AuthOutcome, announceSessionChange, confirmEmail } from "@/lib/api/auth";

@@ -1,6 +1,6 @@
 "use client";
 /** `/accounts/google/callback/`: where allauth sends the browser back from Google. */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { announceSessionChange, fetchMe } from "@/lib/api/auth";

@@ -1,6 +1,6 @@
 "use client";
 /** `/accounts/reset-password/<key>/`: the new password for the link's account. */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { resetPassword } from "@/lib/api/auth";
 import Field from "./Field";
 import { secret, useAuthForm } from "./useAuthForm";

@@ -1,6 +1,6 @@
 "use client";
 /** `/accounts/reset-password/`: the same answer for every address (no account discovery). */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { requestPasswordReset } from "@/lib/api/auth";
 import Field from "./Field";
 import { text, useAuthForm } from "./useAuthForm";

@@ -1,6 +1,6 @@
 "use client";
 /** `/accounts/sign-in/`: e-mail and password; Google below. */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { signIn } from "@/lib/api/auth";
 import Field from "./Field";
 import GoogleButton from "./GoogleButton";

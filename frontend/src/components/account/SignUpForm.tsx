@@ -1,6 +1,6 @@
 "use client";
 /** `/accounts/sign-up/`: e-mail, optional nickname, password; then «check your mail». */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { signUp } from "@/lib/api/auth";
 import Field from "./Field";
 import GoogleButton from "./GoogleButton";

@@ -3,7 +3,7 @@
  * The header's account corner, filled in the browser from `/api/me/` (the server-rendered HTML
  * stays the same for everyone, so anonymous pages remain cacheable).
  */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import NotificationBell from "@/components/library/NotificationBell";

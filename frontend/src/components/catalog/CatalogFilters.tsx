@@ -2,7 +2,7 @@
  * The catalog filter form: a GET form whose field names are the `titles/` parameters, so the
  * URL mirrors the filters and the form works without JavaScript. Options carry facet counts.
  */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import CleanGetForm from "@/components/common/CleanGetForm";
 import type { FacetName, FacetValue, TitleKind } from "@/lib/api/types";
 import type { TitleFilters } from "@/lib/api/titles";

@@ -2,7 +2,7 @@
  * The catalog (`/anime/`, `/manga/`) and the body of search results: filters from the URL, the
  * `titles/` listing with facet counts, active-filter chips, the poster grid and pagination.
  */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import CatalogFilters from "@/components/catalog/CatalogFilters";
 import FiltersPanel from "@/components/catalog/FiltersPanel";
 import Pagination from "@/components/catalog/Pagination";

@@ -1,5 +1,5 @@
 /** Numbered pagination as plain links (keeps every filter in the URL). */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import styles from "@/components/catalog/Catalog.module.css";
 
 interface PaginationProps {

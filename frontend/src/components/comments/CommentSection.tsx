@@ -5,7 +5,7 @@
  * cursor pages, sorted new/old/best, and — for a signed-in visitor — posting, replying, voting,
  * editing within the window, deleting and reporting.
  */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { useEffect, useState } from "react";
 import { fetchMe, type Me, SESSION_CHANGED_EVENT } from "@/lib/api/auth";
 import { errorMessage } from "@/lib/api/browser";

@@ -1,5 +1,5 @@
 /** Breadcrumb trail (the last item is the current page). */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import styles from "@/components/common/Breadcrumbs.module.css";
 
 export interface Crumb {

@@ -1,5 +1,5 @@
 /** Dub teams as small linked chips (logo or initial + name): teams are shown wherever we can. */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import type { DubTeamRef } from "@/lib/api/types";
 import styles from "@/components/dubbing/Dubbing.module.css";
 

@@ -1,5 +1,5 @@
 /** The list of a title's episodes with air dates and the teams that voiced each one. */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import DubTeamChips from "@/components/dubbing/DubTeamChips";
 import { teamsOfEpisode } from "@/components/episodes/episodeDubs";
 import type { EpisodeSummary } from "@/lib/api/types";
@@ -18,7 +18,6 @@ export default function EpisodeList({ episodes, currentId }: EpisodeListProps) {
         <li key={episode.id} className={episode.id === currentId ? styles.isCurrent : undefined}>
           <Link
             href={episode.url}
-            prefetch={false}
             className={styles.episodeListLink}
             aria-current={episode.id === currentId ? "page" : undefined}
           >

@@ -1,5 +1,5 @@
 /** The site footer. */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { SITE_NAME, SITE_TAGLINE } from "@/lib/config";
 import styles from "@/components/layout/Layout.module.css";
 

@@ -1,5 +1,5 @@
 /** The site header: logo, main navigation, the always-visible search box and the account corner. */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import UserMenu from "@/components/account/UserMenu";
 import SearchBox from "@/components/search/SearchBox";
 import styles from "@/components/layout/Layout.module.css";

@@ -4,7 +4,7 @@
  * visitor watched (from `/api/me/history/`), or the next one when that was finished. Nothing
  * for anyone else, so the server-rendered home page stays the same for everyone.
  */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { useEffect, useState } from "react";
 import { formatTime } from "@/components/controls/formatTime";
 import Poster from "@/components/titles/Poster";
@@ -62,7 +62,7 @@ export default function ContinueWatching() {
       <ul className={styles.row}>
         {items.map((item) => (
           <li key={item.key}>
-            <Link href={item.url} prefetch={false}>
+            <Link href={item.url}>
               <Poster src={item.posterUrl} title={item.title} sizes="180px" />
               <span className={styles.itemTitle}>{item.title}</span>
             </Link>

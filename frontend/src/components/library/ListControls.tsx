@@ -4,7 +4,7 @@
  * browser (the server HTML is the same for everyone); signed out, an invitation to sign in.
  * `compact` is the cards' variant: only the status menu, and nothing while signed out.
  */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { LIST_STATUSES, SCORES, type ListStatus, type TitleKind, statusLabel } from "@/lib/api/library";
 import styles from "./Library.module.css";
 import { useListEntry } from "./useListEntry";

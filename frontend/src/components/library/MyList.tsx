@@ -3,7 +3,7 @@
  * «Мій список» (`/my/`): the signed-in visitor's titles with a tab per status, rendered in the
  * browser; signed out, an invitation to sign in.
  */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { useEffect, useState } from "react";
 import EmptyState from "@/components/common/EmptyState";
 import Poster from "@/components/titles/Poster";

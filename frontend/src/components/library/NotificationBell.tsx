@@ -4,7 +4,7 @@
  * (`/api/me/notifications/`), the unread count on the bell, marked read one by one (opening
  * one) or all at once.
  */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { useCallback, useEffect, useState } from "react";
 import { errorMessage } from "@/lib/api/browser";
 import { type Notification, fetchNotifications, markNotificationsRead } from "@/lib/api/library";

@@ -3,12 +3,12 @@
  * carries its title page and previous/next chapter (same language); the pages themselves come
  * from the reader API in the browser (`components/reader`).
  */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import Breadcrumbs from "@/components/common/Breadcrumbs";
-import CommentSection from "@/components/comments/CommentSection";
+import { CommentSection } from "@/components/pages/islands";
 import { DubTeamChip } from "@/components/dubbing/DubTeamChips";
 import type { PageType, PageViewProps } from "@/components/pages/types";
-import Reader from "@/components/reader/Reader";
+import { Reader } from "@/components/pages/islands";
 import { mapChapter, mapNeighbours, mapTitleDetail, num } from "@/lib/api/mappers";
 import { getPage } from "@/lib/api/pages";
 import type { ChapterSummary } from "@/lib/api/types";

@@ -1,5 +1,5 @@
 /** `dubbing.DubTeamIndexPage` (all teams) and `dubbing.DubTeamPage` (one team and its titles). */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import Breadcrumbs from "@/components/common/Breadcrumbs";
 import EmptyState from "@/components/common/EmptyState";
 import { TeamLogo } from "@/components/dubbing/DubTeamChips";

@@ -2,13 +2,13 @@
  * `anime.EpisodePage`: the watch page — player, episode navigation (previous/next come with the
  * page's own API answer), this episode's dubs and the list of all episodes.
  */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import Breadcrumbs from "@/components/common/Breadcrumbs";
-import CommentSection from "@/components/comments/CommentSection";
+import { CommentSection } from "@/components/pages/islands";
 import { DubTeamChip } from "@/components/dubbing/DubTeamChips";
 import EpisodeList from "@/components/episodes/EpisodeList";
 import type { PageType, PageViewProps } from "@/components/pages/types";
-import Player from "@/components/player/Player";
+import { Player } from "@/components/pages/islands";
 import JsonLd from "@/components/seo/JsonLd";
 import { mapEpisode, mapEpisodeList, mapNeighbours, mapTitleDetail } from "@/lib/api/mappers";
 import { getChildren, getPage } from "@/lib/api/pages";

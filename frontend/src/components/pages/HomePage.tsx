@@ -1,5 +1,5 @@
 /** `catalog.HomePage`: new episodes, ongoing, popular and newly dubbed titles. */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import DubTeamChips from "@/components/dubbing/DubTeamChips";
 import { FORUM_HOME, LatestForumTopics } from "@/components/forum/ForumLinks";
 import ContinueWatching from "@/components/library/ContinueWatching";
@@ -94,7 +94,7 @@ async function HomeView({ page }: PageViewProps) {
               {episodes.map((episode, index) => (
                 <li key={episode.id}>
                   <article className={cardsStyles.card} data-testid="card">
-                    <Link href={episode.url} className={cardsStyles.cardLink} prefetch={false}>
+                    <Link href={episode.url} className={cardsStyles.cardLink}>
                       <div className={cardsStyles.cardPoster}>
                         <Poster
                           src={episode.titlePage.posterUrl}

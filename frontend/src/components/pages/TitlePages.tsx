@@ -1,7 +1,7 @@
 /** `anime.AnimePage` and `manga.MangaPage`: the title page with episodes or chapters. */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import Breadcrumbs from "@/components/common/Breadcrumbs";
-import CommentSection from "@/components/comments/CommentSection";
+import { CommentSection } from "@/components/pages/islands";
 import DubTeamChips from "@/components/dubbing/DubTeamChips";
 import EpisodeBrowser from "@/components/episodes/EpisodeBrowser";
 import { TitleTopicLink } from "@/components/forum/ForumLinks";

@@ -4,7 +4,7 @@
  * in before the end are marked «Читаю» (`GET /api/me/reading/?title=`, asked in the browser so
  * the page stays the same, cacheable HTML for everyone).
  */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { useEffect, useState } from "react";
 import DubTeamChips from "@/components/dubbing/DubTeamChips";
 import { useSignedIn } from "@/components/library/useSignedIn";

@@ -1,5 +1,5 @@
 /** What follows the last page: the next chapter, or the way back to the title. */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { PillButton } from "@/components/controls/ControlButton";
 import styles from "./Reader.module.css";
 

@@ -4,7 +4,7 @@
  * debounced instant results (`instantSearch`, through the browser API client) as an accessible
  * combobox.
  */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { instantSearch } from "@/lib/api/search";

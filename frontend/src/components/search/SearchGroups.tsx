@@ -3,7 +3,7 @@
  * own heading (anime before manga whatever the text relevance), with a link to the full list of
  * a kind on its tab. Nothing at all found: tips and popular titles.
  */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import EmptyState from "@/components/common/EmptyState";
 import { TeamLogo } from "@/components/dubbing/DubTeamChips";
 import SearchSuggestions from "@/components/search/SearchSuggestions";

@@ -2,7 +2,7 @@
  * Result-kind tabs of the search page. Titles are the only kind today; forum topics or users
  * become new entries in SEARCH_TABS with their own result component.
  */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import { toQueryString } from "@/lib/api/client";
 import styles from "@/components/search/Search.module.css";
 

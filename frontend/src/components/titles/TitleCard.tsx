@@ -1,7 +1,7 @@
 /** A poster card for grids: poster, badges (Ukrainian dub, status), name, year and dub teams. */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import DubTeamChips from "@/components/dubbing/DubTeamChips";
-import ListControls from "@/components/library/ListControls";
+import CardListControls from "@/components/library/CardListControls";
 import Poster from "@/components/titles/Poster";
 import type { TitleSummary } from "@/lib/api/types";
 import { FORMAT_LABELS, KIND_LABELS, STATUS_LABELS, formatRating, labelOf } from "@/lib/labels";
@@ -20,7 +20,7 @@ export default function TitleCard({ title, badge, eager }: TitleCardProps) {
   const meta = [title.year, kindOrFormat].filter(Boolean).join(" · ");
   return (
     <article className={styles.card} data-testid="card">
-      <Link href={title.url} className={styles.cardLink} prefetch={false}>
+      <Link href={title.url} className={styles.cardLink}>
         <div className={styles.cardPoster}>
           <Poster
             src={title.posterUrl}
@@ -45,7 +45,7 @@ export default function TitleCard({ title, badge, eager }: TitleCardProps) {
       </Link>
       {meta && <p className={styles.cardMeta}>{meta}</p>}
       <DubTeamChips teams={title.dubTeams} linked={false} limit={2} />
-      <ListControls titleId={title.id} kind={title.kind} name={title.title} compact />
+      <CardListControls titleId={title.id} kind={title.kind} name={title.title} />
     </article>
   );
 }

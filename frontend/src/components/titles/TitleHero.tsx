@@ -1,5 +1,5 @@
 /** The top of a title page: poster, every name, badges, ratings and the facts list. */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import type { ReactNode } from "react";
 import ListControls from "@/components/library/ListControls";
 import TitleRating from "@/components/library/TitleRating";

@@ -1,5 +1,5 @@
 /** The 404 of `/u/<username>/`: no such user (or the account is closed). */
-import Link from "next/link";
+import Link from "@/components/common/IntentLink";
 import styles from "@/components/common/ErrorPage.module.css";
 import ui from "@/components/common/ui.module.css";
 
