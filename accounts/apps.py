@@ -24,6 +24,13 @@ class AccountsConfig(AppConfig):
         from .roles import can
 
         register_team_editor_check(lambda user, team: can(user, "edit_team", team))
+        # A group is shown by its role's label: its name is the role's code name, which
+        # django-role-permissions needs (accounts.roles.group_display_name).
+        from django.contrib.auth.models import Group
+
+        from .roles import group_display_name
+
+        Group.__str__ = group_display_name
         # After every app's permissions exist: the last app's post_migrate comes last.
         post_migrate.connect(signals.setup_roles_after_migrate)
         demo_loaded.connect(demo.load_demo_viewers, dispatch_uid="accounts.demo_viewers")

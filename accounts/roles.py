@@ -215,6 +215,16 @@ def user_roles(user: User) -> list[Role]:
     return list(Role.objects.filter(group__user=user).order_by("-rank", "name"))
 
 
+def group_display_name(group: Group) -> str:
+    """What a group is called on screen: its role's label («Редактор»), else its own name. A
+    role's group keeps the role's code name ("editor", "role:…") as its name, because
+    django-role-permissions looks groups up by name; AccountsConfig makes this the groups' str(),
+    so every admin screen that shows a group (the user form, the users filter, the approval
+    task's form, a group's title) shows the label."""
+    role = getattr(group, "role", None)  # a group without a role raises RelatedObjectDoesNotExist
+    return role.label if role is not None else group.name
+
+
 def rank(user) -> int:
     """The highest rank among the user's roles (superusers above everyone; anonymous -1)."""
     if user is None or not user.is_authenticated:

@@ -2,14 +2,18 @@
 bans screens are ModelViewSets over accounts' models with accounts' own forms."""
 
 from django.urls import path
+from django.utils.text import capfirst
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Site
+from wagtail.sites import views as sites
+from wagtail.users.views import groups
 
 from accounts.forms import BanForm, RoleForm
 from accounts.models import Ban, Role, User
-from accounts.roles import editable_teams
+from accounts.roles import editable_teams, group_display_name
 from crm.policies import staff_policy
 from crm.views import audit, moderation, stats, studio, users
 
@@ -143,3 +147,44 @@ class CrmViewSetGroup(ViewSetGroup):
         StatsViewSet,
         AuditViewSet,
     )
+
+
+class GroupIndexView(groups.IndexView):
+    """Wagtail's groups list, each group titled by its role's label (its name is the role's
+    code name) and found by either."""
+
+    search_fields = ["name", "role__label"]
+    columns = [
+        TitleColumn(
+            "name",
+            label="Назва",
+            accessor=group_display_name,
+            sort_key="name",
+            url_name="wagtailusers_groups:edit",
+        ),
+    ]
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("role")
+
+
+class GroupViewSet(groups.GroupViewSet):
+    """Wagtail's groups viewset with our list (crm.apps.WagtailUsersConfig installs it)."""
+
+    index_view_class = GroupIndexView
+
+
+def _site_field_label(name: str) -> str:
+    return capfirst(Site._meta.get_field(name).verbose_name)
+
+
+class SiteIndexView(sites.IndexView):
+    """Wagtail's sites list, its columns labelled by the fields' (translated) verbose names:
+    Wagtail leaves three without a label, so they read «Port», «Site name», «Root page»."""
+
+    columns = [
+        column
+        if column.name not in {"port", "site_name", "root_page"}
+        else Column(column.name, label=_site_field_label(column.name), sort_key=column.sort_key)
+        for column in sites.IndexView.columns
+    ]

@@ -135,6 +135,21 @@ def test_custom_role_is_a_group_with_its_rank(db):
     assert rank(User.objects.get(pk=user.pk)) == 25
 
 
+def test_a_group_is_shown_by_its_roles_label_and_keeps_its_code_name(db):
+    """Admin screens show a role's group by the role's label; its name stays the code name
+    that django-role-permissions (and accounts.roles) look it up by."""
+    editor = Group.objects.get(name="editor")
+    assert str(editor) == "Редактор"
+    curator = Group.objects.create(name="role:curator")
+    Role.objects.create(name="curator", label="Куратор", rank=25, group=curator)
+    assert str(Group.objects.get(pk=curator.pk)) == "Куратор"
+    assert str(Group.objects.create(name="Гості")) == "Гості"  # no role: its own name
+    user = User.objects.create_user("ed", "ed@example.com", "x")
+    assign_role(user, "editor")
+    assert [role.name for role in user_roles(user)] == ["editor", "viewer"]
+    assert Group.objects.get(name="editor") == editor
+
+
 def test_setup_roles_is_idempotent(db):
     User.objects.create_user("someone", "someone@example.com", "x")
     Group.objects.get(name="viewer").user_set.clear()

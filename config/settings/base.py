@@ -103,7 +103,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "crm.apps.WagtailUsersConfig",  # wagtail.users with the CRM's groups list
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -4,14 +4,15 @@ reports, search, and a form with errors. Each group of screens is crawled as the
 works there (crm/tests/english.py finds the English words; crm/locale/uk holds the overrides)."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, PageLogEntry, Workflow
+from wagtail.models import Page, PageLogEntry, Site, Task, Workflow
 
-from accounts.models import TrustedTeam, User
+from accounts.models import Role, TrustedTeam, User
 from accounts.roles import assign_role
 from cms.anime.models import AnimePage, VideoSource
 from cms.catalog.models import Genre, Studio
@@ -27,7 +28,7 @@ HLS = "https://test-streams.mux.dev/x36xhzz/x36xhzz.m3u8"
 @pytest.fixture
 def site(make_anime, make_episode, make_manga, make_chapter, make_team, make_genre):
     """A small demo site: a title with an episode and a source, a manga with a chapter, a dub
-    team with a member, an image, a document and one record of each snippet."""
+    team with a member, an image, a document, one record of each snippet and a custom role."""
     PageLogEntry.objects.all().delete()  # Wagtail's migration logged its own page in English
     genre = make_genre("fantasy", "Фентезі")
     studio = Studio.objects.create(slug="madhouse", name="Медхаус")
@@ -44,6 +45,8 @@ def site(make_anime, make_episode, make_manga, make_chapter, make_team, make_gen
     team.memberships.create(user=dubber)
     team.save_revision().publish()
     TrustedTeam.objects.create(team=team)
+    curators = Group.objects.create(name="role:curator")
+    Role.objects.create(name="curator", label="Куратор", rank=15, group=curators)
     image = get_image_model().objects.create(title="Постер", file=get_test_image_file())
     document = get_document_model().objects.create(
         title="Договір", file=ContentFile(b"%PDF-1.4", name="dogovir.pdf")
@@ -160,14 +163,20 @@ def source_screens(s) -> list[str]:
     ]
 
 
-# Superuser screens still showing English, not crawled yet: the users list and form, the groups
-# list, a group's own form and the approval task's form (they name the role groups by their code
-# names: viewer, dubber…) and the sites list (Wagtail labels its columns from the field names:
-# «Port», «Site name»).
 def settings_screens(s) -> list[str]:
+    """The superuser's screens: users and groups (they name the role groups, whose names are the
+    roles' code names), sites, redirects, collections, workflows and their tasks, reports."""
+    role_groups = Group.objects.filter(name__in=["editor", "role:curator"])
     urls = [
+        reverse("wagtailusers_users:index"),
+        reverse("wagtailusers_users:add"),
+        reverse("wagtailusers_users:edit", args=[s["dubber"].pk]),
+        reverse("wagtailusers_groups:index"),
         reverse("wagtailusers_groups:add"),
+        *[reverse("wagtailusers_groups:edit", args=[group.pk]) for group in role_groups],
+        reverse("wagtailsites:index"),
         reverse("wagtailsites:add"),
+        *[reverse("wagtailsites:edit", args=[site.pk]) for site in Site.objects.all()],
         reverse("wagtailredirects:index"),
         reverse("wagtailredirects:add"),
         reverse("wagtailadmin_collections:index"),
@@ -176,6 +185,7 @@ def settings_screens(s) -> list[str]:
         reverse("wagtailadmin_workflows:add"),
         *[reverse("wagtailadmin_workflows:edit", args=[w.pk]) for w in Workflow.objects.all()],
         reverse("wagtailadmin_workflows:task_index"),
+        *[reverse("wagtailadmin_workflows:edit_task", args=[t.pk]) for t in Task.objects.all()],
         reverse("wagtailadmin_account"),
         reverse("wagtailadmin_reports:locked_pages"),
         reverse("wagtailadmin_reports:workflow"),
