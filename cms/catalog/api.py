@@ -4,8 +4,9 @@ our error body and 400s (never 500s) for malformed input."""
 
 from django.http import Http404
 from rest_framework.response import Response
+from wagtail.api.v2.serializers import PageParentField, PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from config.api_errors import WagtailApiErrorsMixin
 
@@ -18,10 +19,40 @@ def detail_parameters(view) -> set[str]:
     return set(view.known_query_parameters) | set(view.find_query_parameters)
 
 
+class FetchedParentField(PageParentField):
+    """`meta.parent` from the parent the view fetched with the page (`api_parent`: one query,
+    None when not visible), instead of Wagtail's two (the parent, then whether it is visible)."""
+
+    def get_attribute(self, instance):
+        if hasattr(instance, "api_parent"):
+            return instance.api_parent
+        return super().get_attribute(instance)
+
+
+class CatalogPageSerializer(PageSerializer):
+    parent = FetchedParentField(read_only=True)
+
+
 class CatalogPagesAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint, plus: anonymous answers cached until the tree changes,
     per-type prefetching (`api_prefetch` on a page model), `find/` answering with the page
     (the body `pages/<id>/` has) instead of a redirect to it, and 400s for malformed input."""
+
+    base_serializer_class = CatalogPageSerializer
+
+    def get_base_queryset(self):
+        # Wagtail asks for it for the lookup and again for the serializer's context: read the
+        # view restrictions once per request (the queryset itself is never evaluated).
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset
+
+    def with_parent(self, page: Page) -> Page:
+        """The page with `api_parent`: its parent if visible here (live, public, in the site),
+        else None, in one query."""
+        parent_path = page.path[: -Page.steplen]
+        page.api_parent = self.get_base_queryset().filter(path=parent_path).first()
+        return page
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -35,7 +66,7 @@ class CatalogPagesAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):
             prefetch = getattr(type(page), "api_prefetch", None)
             if prefetch:
                 page = prefetch(type(page).objects.filter(pk=page.pk))[0]
-            self._prefetched_object = page
+            self._prefetched_object = self.with_parent(page)
         return self._prefetched_object
 
     @anonymous_cache("pages")  # unknown parameters are a 400 here, never cached
@@ -59,7 +90,7 @@ class CatalogPagesAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):
         model = page.specific_class or type(page)
         prefetch = getattr(model, "api_prefetch", None)
         queryset = model.objects.filter(pk=page.pk)
-        self._prefetched_object = (prefetch(queryset) if prefetch else queryset)[0]
+        self._prefetched_object = self.with_parent((prefetch(queryset) if prefetch else queryset)[0])
         self.kwargs[self.lookup_field] = page.pk
         return super().detail_view(request, page.pk)
 

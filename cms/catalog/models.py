@@ -269,9 +269,11 @@ class TitlePage(HeadlessMixin, Page):
     @classmethod
     def api_prefetch(cls, queryset):
         # `dubbings` are the dubbing app's TitleDubbing rows (a reverse relation: the catalog
-        # names no model of the layer above it); `dub_teams` reads them with team and logo.
+        # names no model of the layer above it); `dub_teams` reads them with team and logo,
+        # in one query.
+        dubbings = cls._meta.get_field("dubbings").related_model
         return queryset.prefetch_related(
-            "genres", "studios", "dubbings__dub_team__logo__renditions"
+            "genres", "studios", models.Prefetch("dubbings", queryset=dubbings.with_team_refs())
         )
 
     @property
