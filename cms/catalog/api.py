@@ -90,7 +90,8 @@ class CatalogPagesAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):
         model = page.specific_class or type(page)
         prefetch = getattr(model, "api_prefetch", None)
         queryset = model.objects.filter(pk=page.pk)
-        self._prefetched_object = self.with_parent((prefetch(queryset) if prefetch else queryset)[0])
+        page = (prefetch(queryset) if prefetch else queryset)[0]
+        self._prefetched_object = self.with_parent(page)
         self.kwargs[self.lookup_field] = page.pk
         return super().detail_view(request, page.pk)
 
