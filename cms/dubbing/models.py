@@ -136,6 +136,8 @@ class DubTeamMembership(Orderable):
     panels = [FieldPanel("user"), FieldPanel("role")]
 
     class Meta(Orderable.Meta):
+        verbose_name = "учасник команди озвучення"
+        verbose_name_plural = "учасники команд озвучення"
         constraints = [
             models.UniqueConstraint(fields=["team", "user"], name="unique_dub_team_member")
         ]

@@ -12,7 +12,7 @@ READ_ATTRIBUTES = {"title", "placeholder", "aria-label", "alt", "aria-descriptio
 SKIPPED_ELEMENTS = {"script", "style", "noscript", "code", "pre", "svg", "textarea"}
 # Names that are Latin in Ukrainian too, and tokens that are data, not UI.
 ALLOWED = {
-    "AniHata", "Wagtail", "CRM", "Google", "CSV", "XLSX", "HLS", "MAL", "URL", "API", "SEO",
+    "AniHata", "Wagtail", "CRM", "Google", "CSV", "XLSX", "TSV", "HLS", "MAL", "URL", "API", "SEO",
     "English", "Chart", "Jikan", "AniList", "Kitsu", "MangaDex", "Hikka", "JSON", "HTML",
     "Українська", "iframe", "hls", "direct", "ashdi", "tortuga", "moonanime", "csst", "OpenAPI",
     "GIF", "PNG", "JPEG", "WebP", "AVIF", "SVG", "PDF", "ALT", "ICO", "HEIC",

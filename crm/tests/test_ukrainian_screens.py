@@ -7,10 +7,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, PageLogEntry, Site, Task, Workflow
+from wagtail.models import Collection, Page, PageLogEntry, Site, Task, Workflow
 
 from accounts.models import Role, TrustedTeam, User
 from accounts.roles import assign_role
@@ -28,7 +29,8 @@ HLS = "https://test-streams.mux.dev/x36xhzz/x36xhzz.m3u8"
 @pytest.fixture
 def site(make_anime, make_episode, make_manga, make_chapter, make_team, make_genre):
     """A small demo site: a title with an episode and a source, a manga with a chapter, a dub
-    team with a member, an image, a document, one record of each snippet and a custom role."""
+    team with a member, an image, a document, one record of each snippet, a custom role, a
+    redirect and a collection."""
     PageLogEntry.objects.all().delete()  # Wagtail's migration logged its own page in English
     genre = make_genre("fantasy", "Фентезі")
     studio = Studio.objects.create(slug="madhouse", name="Медхаус")
@@ -47,6 +49,8 @@ def site(make_anime, make_episode, make_manga, make_chapter, make_team, make_gen
     TrustedTeam.objects.create(team=team)
     curators = Group.objects.create(name="role:curator")
     Role.objects.create(name="curator", label="Куратор", rank=15, group=curators)
+    redirect = Redirect.objects.create(old_path="/stare", redirect_link="https://example.com/")
+    collection = Collection.get_first_root_node().add_child(name="Постери")
     image = get_image_model().objects.create(title="Постер", file=get_test_image_file())
     document = get_document_model().objects.create(
         title="Договір", file=ContentFile(b"%PDF-1.4", name="dogovir.pdf")
@@ -75,6 +79,8 @@ def site(make_anime, make_episode, make_manga, make_chapter, make_team, make_gen
         "document": document,
         "run": run,
         "imported": imported,
+        "redirect": redirect,
+        "collection": collection,
     }
 
 
@@ -164,28 +170,58 @@ def source_screens(s) -> list[str]:
 
 
 def settings_screens(s) -> list[str]:
-    """The superuser's screens: users and groups (they name the role groups, whose names are the
-    roles' code names), sites, redirects, collections, workflows and their tasks, reports."""
+    """The superuser's screens: the dashboard, users and groups (they name the role groups, whose
+    names are the roles' code names), sites, redirects, collections, workflows and their tasks,
+    forms, reports."""
     role_groups = Group.objects.filter(name__in=["editor", "role:curator"])
+    dubber, collection, redirect = s["dubber"].pk, s["collection"].pk, s["redirect"].pk
     urls = [
+        reverse("wagtailadmin_home"),
         reverse("wagtailusers_users:index"),
         reverse("wagtailusers_users:add"),
-        reverse("wagtailusers_users:edit", args=[s["dubber"].pk]),
+        *[
+            reverse(f"wagtailusers_users:{view}", args=[dubber])
+            for view in ("edit", "delete", "history", "usage")
+        ],
         reverse("wagtailusers_groups:index"),
         reverse("wagtailusers_groups:add"),
-        *[reverse("wagtailusers_groups:edit", args=[group.pk]) for group in role_groups],
+        *[
+            reverse(f"wagtailusers_groups:{view}", args=[group.pk])
+            for group in role_groups
+            for view in ("edit", "delete", "history")
+        ],
         reverse("wagtailsites:index"),
         reverse("wagtailsites:add"),
-        *[reverse("wagtailsites:edit", args=[site.pk]) for site in Site.objects.all()],
+        *[
+            reverse(f"wagtailsites:{view}", args=[site.pk])
+            for site in Site.objects.all()
+            for view in ("edit", "delete", "history")
+        ],
         reverse("wagtailredirects:index"),
         reverse("wagtailredirects:add"),
+        reverse("wagtailredirects:edit", args=[redirect]),
+        reverse("wagtailredirects:delete", args=[redirect]),
+        reverse("wagtailredirects:start_import"),
         reverse("wagtailadmin_collections:index"),
         reverse("wagtailadmin_collections:add"),
+        reverse("wagtailadmin_collections:edit", args=[collection]),
+        reverse("wagtailadmin_collections:delete", args=[collection]),
+        reverse("wagtailadmin_collections:set_privacy", args=[collection]),
         reverse("wagtailadmin_workflows:index"),
         reverse("wagtailadmin_workflows:add"),
-        *[reverse("wagtailadmin_workflows:edit", args=[w.pk]) for w in Workflow.objects.all()],
+        *[
+            reverse(f"wagtailadmin_workflows:{view}", args=[w.pk])
+            for w in Workflow.objects.all()
+            for view in ("edit", "disable", "usage")
+        ],
         reverse("wagtailadmin_workflows:task_index"),
-        *[reverse("wagtailadmin_workflows:edit_task", args=[t.pk]) for t in Task.objects.all()],
+        reverse("wagtailadmin_workflows:add_task", args=["wagtailcore", "groupapprovaltask"]),
+        *[
+            reverse(f"wagtailadmin_workflows:{view}", args=[t.pk])
+            for t in Task.objects.all()
+            for view in ("edit_task", "disable_task")
+        ],
+        reverse("wagtailforms:index"),
         reverse("wagtailadmin_account"),
         reverse("wagtailadmin_reports:locked_pages"),
         reverse("wagtailadmin_reports:workflow"),
@@ -207,11 +243,17 @@ SCREENS = {
 
 
 def crawl(client, urls) -> dict[str, list[str]]:
+    """English phrases per screen; a modal (JSON with its HTML, e.g. a collection's privacy) is
+    read from its "html"."""
     found = {}
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
-        phrases = english_phrases(response.content.decode())
+        if response["Content-Type"].startswith("application/json"):
+            html = response.json()["html"]
+        else:
+            html = response.content.decode()
+        phrases = english_phrases(html)
         if phrases:
             found[url] = phrases
     return found
