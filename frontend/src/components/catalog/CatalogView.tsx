@@ -7,7 +7,7 @@ import CatalogFilters from "@/components/catalog/CatalogFilters";
 import FiltersPanel from "@/components/catalog/FiltersPanel";
 import Pagination from "@/components/catalog/Pagination";
 import EmptyState from "@/components/common/EmptyState";
-import TitleGrid, { FIRST_ROW } from "@/components/titles/TitleGrid";
+import TitleGrid, { EAGER_POSTERS } from "@/components/titles/TitleGrid";
 import type { FacetName, TitleKind } from "@/lib/api/types";
 import {
   CATALOG_PAGE_SIZE,
@@ -135,7 +135,7 @@ export default async function CatalogView(props: CatalogViewProps) {
           )}
         </div>
         {listing.items.length > 0 ? (
-          <TitleGrid titles={listing.items} label="Результати" eager={FIRST_ROW} />
+          <TitleGrid titles={listing.items} label="Результати" eager={EAGER_POSTERS} />
         ) : (
           <EmptyState title="Нічого не знайдено">
             {listing.total > 0 ? (

@@ -21,6 +21,8 @@ describe("DubTeamChips", () => {
     const logos = container.querySelectorAll("img");
     expect(logos).toHaveLength(1);
     expect(logos[0]?.getAttribute("src")).toBe("/media/l.png");
+    // Lazy, so that server rendering does not preload it ahead of the stylesheets.
+    expect(logos[0]?.getAttribute("loading")).toBe("lazy");
     expect(screen.getByRole("link", { name: "Ліхтарик" })).toHaveAttribute("href", "/dub-teams/likhtaryk-studio/");
     expect(screen.getByRole("link", { name: "Тиха Гавань" })).toHaveTextContent("ТГТиха Гавань");
   });

@@ -43,9 +43,10 @@ export function DubTeamChip({ team, linked = true }: { team: DubTeamRef; linked?
   const content = (
     <>
       {team.logoUrl ? (
-        // Team logos are tiny remote images; a plain <img> keeps them out of the optimizer.
+        // Team logos are tiny remote images; a plain <img> keeps them out of the optimizer. Lazy:
+        // a chip is never the page's main image, and eager images are preloaded ahead of the CSS.
         // eslint-disable-next-line @next/next/no-img-element
-        <img className={styles.dubChipLogo} src={team.logoUrl} alt="" width={18} height={18} />
+        <img className={styles.dubChipLogo} src={team.logoUrl} alt="" width={18} height={18} loading="lazy" />
       ) : (
         <span className={`${styles.dubChipLogo} ${styles.dubChipLogoInitial}`} aria-hidden="true">
           {teamInitials(team.title)}

@@ -5,7 +5,7 @@ import EmptyState from "@/components/common/EmptyState";
 import { TeamLogo } from "@/components/dubbing/DubTeamChips";
 import type { PageType, PageViewProps } from "@/components/pages/types";
 import Description from "@/components/titles/Description";
-import TitleGrid, { FIRST_ROW } from "@/components/titles/TitleGrid";
+import TitleGrid, { EAGER_POSTERS } from "@/components/titles/TitleGrid";
 import { mapDubTeamPage, mapTeamList, str } from "@/lib/api/mappers";
 import { getChildren } from "@/lib/api/pages";
 import { TITLE_FORMS, countLabel } from "@/lib/labels";
@@ -84,7 +84,7 @@ function DubTeamView({ page, path }: PageViewProps) {
       <section className={ui.section} aria-labelledby="team-titles">
         <h2 id="team-titles">Роботи команди</h2>
         {team.titles.length > 0 ? (
-          <TitleGrid titles={team.titles} eager={FIRST_ROW} />
+          <TitleGrid titles={team.titles} eager={EAGER_POSTERS} />
         ) : (
           <p className={ui.muted}>Команда ще не додала жодного тайтлу.</p>
         )}

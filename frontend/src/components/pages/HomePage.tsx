@@ -5,7 +5,7 @@ import { FORUM_HOME, LatestForumTopics } from "@/components/forum/ForumLinks";
 import ContinueWatching from "@/components/library/ContinueWatching";
 import type { PageType, PageViewProps } from "@/components/pages/types";
 import Poster from "@/components/titles/Poster";
-import TitleGrid, { FIRST_ROW } from "@/components/titles/TitleGrid";
+import TitleGrid, { EAGER_POSTERS } from "@/components/titles/TitleGrid";
 import { getLatestEpisodes, LATEST_EPISODES_MAX, onePerTitle } from "@/lib/api/episodes";
 import { getLatestForumTopics } from "@/lib/api/forum";
 import { str } from "@/lib/api/mappers";
@@ -100,7 +100,7 @@ async function HomeView({ page }: PageViewProps) {
                           src={episode.titlePage.posterUrl}
                           title={episode.titlePage.title}
                           sizes="(max-width: 600px) 45vw, 200px"
-                          eager={index < FIRST_ROW}
+                          eager={index < EAGER_POSTERS}
                         />
                         <div className={cardsStyles.cardBadges}>
                           <span className={`${ui.badge} ${ui.badgeYellow}`}>Серія {episode.number}</span>
@@ -118,7 +118,7 @@ async function HomeView({ page }: PageViewProps) {
       )}
       {ongoing.length > 0 && (
         <Section id="ongoing" title="Виходять зараз" more="/anime/?status=ongoing">
-          <TitleGrid titles={ongoing} wholeRows eager={episodes.length ? 0 : FIRST_ROW} />
+          <TitleGrid titles={ongoing} wholeRows eager={episodes.length ? 0 : EAGER_POSTERS} />
         </Section>
       )}
       {popular.length > 0 && (

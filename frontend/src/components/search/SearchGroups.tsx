@@ -7,7 +7,7 @@ import Link from "@/components/common/IntentLink";
 import EmptyState from "@/components/common/EmptyState";
 import { TeamLogo } from "@/components/dubbing/DubTeamChips";
 import SearchSuggestions from "@/components/search/SearchSuggestions";
-import TitleGrid, { FIRST_ROW } from "@/components/titles/TitleGrid";
+import TitleGrid, { EAGER_POSTERS } from "@/components/titles/TitleGrid";
 import { toQueryString } from "@/lib/api/client";
 import { searchTeams } from "@/lib/api/search";
 import { getTitles } from "@/lib/api/titles";
@@ -76,7 +76,7 @@ export default async function SearchGroups({ query }: { query: string }) {
             <h2 id={`found-${kind}`}>
               {heading} <span className={styles.groupCount}>{listing.total}</span>
             </h2>
-            <TitleGrid titles={listing.items} label={heading} eager={index === 0 ? FIRST_ROW : 0} />
+            <TitleGrid titles={listing.items} label={heading} eager={index === 0 ? EAGER_POSTERS : 0} />
             {listing.total > listing.items.length && (
               <p className={styles.groupMore}>
                 <Link href={`/search/${toQueryString({ q: query, kind })}`}>
