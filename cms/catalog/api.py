@@ -2,11 +2,15 @@
 cached until the page tree changes, per-type prefetching, `find/` answering the page itself,
 our error body and 400s (never 500s) for malformed input."""
 
+import threading
+
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from rest_framework.response import Response
-from wagtail.api.v2.serializers import PageParentField, PageSerializer
+from wagtail.api.v2.serializers import PageParentField, PageSerializer, get_serializer_class
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from config.api_errors import WagtailApiErrorsMixin
 
@@ -19,14 +23,50 @@ def detail_parameters(view) -> set[str]:
     return set(view.known_query_parameters) | set(view.find_query_parameters)
 
 
+def site_url_path(site: Site, html_path: str) -> str:
+    """The `url_path` of the page at `html_path` on `site` ("/anime/x" -> "/home/anime/x/")."""
+    parts = [part for part in html_path.split("/") if part]
+    return site.root_page.url_path + "".join(f"{part}/" for part in parts)
+
+
+_built = threading.local()
+
+
+def built_serializer(key, build, context):
+    """The serializer `build()` makes, built once per thread and `key` and reused with this
+    request's `context`. DRF builds a serializer's fields for every instance (a deep copy of
+    each declared field, `build_field` for each model field: ~1.5 ms for a title) and Wagtail
+    its serializer class for every request; the result depends only on the model and the
+    field selection, so `key` must name both. Per thread, because a serializer holds its
+    context: a gthread worker's thread serves one request at a time."""
+    serializers = _built.__dict__.setdefault("serializers", {})
+    serializer = serializers.get(key)
+    if serializer is None:
+        serializer = serializers[key] = build()
+        serializer.fields  # noqa: B018 - built here, once
+    serializer._context = context
+    return serializer
+
+
 class FetchedParentField(PageParentField):
     """`meta.parent` from the parent the view fetched with the page (`api_parent`: one query,
-    None when not visible), instead of Wagtail's two (the parent, then whether it is visible)."""
+    None when not visible), instead of Wagtail's two (the parent, then whether it is visible),
+    serialized as Wagtail does (`PageParentField`) by a serializer built once per type."""
 
     def get_attribute(self, instance):
         if hasattr(instance, "api_parent"):
             return instance.api_parent
         return super().get_attribute(instance)
+
+    def to_representation(self, value):
+        model = value.__class__
+
+        def build():
+            fields = ["id", "type", "detail_url", "html_url", "title"]
+            meta_fields = ["type", "detail_url", "html_url"]
+            return get_serializer_class(model, fields, meta_fields, base=PageSerializer)()
+
+        return built_serializer(("parent", model), build, self.context).to_representation(value)
 
 
 class CatalogPageSerializer(PageSerializer):
@@ -36,7 +76,8 @@ class CatalogPageSerializer(PageSerializer):
 class CatalogPagesAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint, plus: anonymous answers cached until the tree changes,
     per-type prefetching (`api_prefetch` on a page model), `find/` answering with the page
-    (the body `pages/<id>/` has) instead of a redirect to it, and 400s for malformed input."""
+    (the body `pages/<id>/` has) instead of a redirect to it, details serialized by a
+    serializer built once per type, and 400s for malformed input."""
 
     base_serializer_class = CatalogPageSerializer
 
@@ -46,6 +87,13 @@ class CatalogPagesAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):
         if not hasattr(self, "_base_queryset"):
             self._base_queryset = super().get_base_queryset()
         return self._base_queryset
+
+    def get_serializer_context(self):
+        # Only a parent the view did not fetch (`api_parent`) reads the base queryset: read the
+        # view restrictions when it does, not for every request.
+        context = super(PagesAPIViewSet, self).get_serializer_context()
+        context["base_queryset"] = SimpleLazyObject(self.get_base_queryset)
+        return context
 
     def with_parent(self, page: Page) -> Page:
         """The page with `api_parent`: its parent if visible here (live, public, in the site),
@@ -63,11 +111,30 @@ class CatalogPagesAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):
         # Wagtail asks for the object more than once per request: prefetch only the first time.
         if not hasattr(self, "_prefetched_object"):
             page = super().get_object()
-            prefetch = getattr(type(page), "api_prefetch", None)
-            if prefetch:
-                page = prefetch(type(page).objects.filter(pk=page.pk))[0]
-            self._prefetched_object = self.with_parent(page)
+            self._prefetched_object = self.with_parent(self.fetch_specific(type(page), page.pk))
         return self._prefetched_object
+
+    @staticmethod
+    def fetch_specific(model, pk) -> Page:
+        """The page as its own type, with the type's prefetching (`api_prefetch`)."""
+        prefetch = getattr(model, "api_prefetch", None)
+        queryset = model.objects.filter(pk=pk)
+        return (prefetch(queryset) if prefetch else queryset)[0]
+
+    def detail_response(self, page: Page) -> Response:
+        """`page`'s detail body, as Wagtail's detail view makes it (its serializer class for
+        the model, every default field), the serializer built once per type and thread."""
+        if "fields" in self.request.GET:  # a field selection: Wagtail's own, built per request
+            return super().detail_view(self.request, page.pk)
+        router = self.request.wagtailapi_router
+        model = type(page)
+
+        def build():
+            return self._get_serializer_class(router, model, [], show_details=True)()
+
+        context = self.get_serializer_context()
+        serializer = built_serializer(("detail", router, model), build, context)
+        return Response(serializer.to_representation(page))
 
     @anonymous_cache("pages")  # unknown parameters are a 400 here, never cached
     def listing_view(self, request):
@@ -75,25 +142,62 @@ class CatalogPagesAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):
 
     @anonymous_cache("page", known_parameters=detail_parameters)
     def detail_view(self, request, pk):
-        return super().detail_view(request, pk)
+        return self.detail_response(self.get_object())
 
     @anonymous_cache("find", known_parameters=detail_parameters)
     def find_view(self, request):
         """The page at `html_path` (or `id`) itself: one request per page for the front end."""
-        try:
-            page = self.find_object(self.get_queryset(), request)
-        except self.model.DoesNotExist:
-            page = None
+        page = None
+        if set(request.GET) & detail_parameters(self) == {"html_path"}:
+            page = self.find_by_path(request)
         if page is None:
-            raise Http404("not found")
-        # The page is known to be visible: fetch it once, as its type with its prefetching.
-        model = page.specific_class or type(page)
-        prefetch = getattr(model, "api_prefetch", None)
-        queryset = model.objects.filter(pk=page.pk)
-        page = (prefetch(queryset) if prefetch else queryset)[0]
-        self._prefetched_object = self.with_parent(page)
+            try:
+                page = self.find_object(self.get_queryset(), request)
+            except self.model.DoesNotExist:
+                page = None
+            if page is None:
+                raise Http404("not found")
+            # The page is known to be visible: fetch it once, as its type with its prefetching.
+            page = self.with_parent(self.fetch_specific(page.specific_class or type(page), page.pk))
+        self._prefetched_object = page
         self.kwargs[self.lookup_field] = page.pk
-        return super().detail_view(request, page.pk)
+        return self.detail_response(page)
+
+    def find_by_path(self, request) -> Page | None:
+        """The visible page at `html_path` with its `api_parent`, when no view restriction
+        applies to it (else None: the generic lookup decides, as the request may pass it). One
+        statement finds the page, its parent and whether a restriction applies; then the page
+        is fetched as its type with its prefetching. Raises 404 when no live page is there."""
+        site = Site.find_for_request(request)
+        html_path = request.GET["html_path"]
+        if site is None or "\x00" in html_path:
+            return None
+        root = site.root_page
+        url_path = site_url_path(site, html_path)
+        page_table = Page._meta.db_table
+        sql = f"""
+            SELECT parent.*, page.id AS found_id, page.content_type_id AS found_type,
+                (SELECT COUNT(*) FROM {PageViewRestriction._meta.db_table} restriction
+                    INNER JOIN {page_table} restricted ON restricted.id = restriction.page_id
+                    WHERE restricted.path = SUBSTR(page.path, 1, LENGTH(restricted.path))
+                ) AS found_restrictions
+            FROM {page_table} page
+            INNER JOIN {page_table} parent
+                ON parent.path = SUBSTR(page.path, 1, LENGTH(page.path) - %s)
+            WHERE page.url_path = %s AND page.live = %s AND SUBSTR(page.path, 1, %s) = %s
+            ORDER BY page.path
+        """  # noqa: S608 - table names from the models, values as parameters
+        params = [Page.steplen, url_path, True, len(root.path), root.path]
+        parent = next(iter(Page.objects.raw(sql, params)), None)
+        if parent is None:
+            raise Http404("not found")
+        if parent.found_restrictions:
+            return None
+        model = ContentType.objects.get_for_id(parent.found_type).model_class() or Page
+        page = self.fetch_specific(model, parent.found_id)
+        # The page is public, so is its parent: visible when live and in the site.
+        page.api_parent = parent if parent.live and parent.depth >= root.depth else None
+        return page
 
     def find_object(self, queryset, request):
         # By the indexed url_path (catalog 0006) rather than Wagtail's walk down the tree: our
@@ -102,8 +206,7 @@ class CatalogPagesAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):
         if "html_path" in request.GET and site is not None:
             if "\x00" in request.GET["html_path"]:
                 return None  # no path holds NUL, and PostgreSQL refuses it in a query
-            parts = [part for part in request.GET["html_path"].split("/") if part]
-            url_path = site.root_page.url_path + "".join(f"{part}/" for part in parts)
+            url_path = site_url_path(site, request.GET["html_path"])
             return queryset.filter(url_path=url_path).first()
         return super().find_object(queryset, request)
 

@@ -1,0 +1,175 @@
+"""`pages/find/?html_path=` and `pages/<id>/` answered the lean way (one statement finding the
+page, its parent and whether a view restriction applies; serializers built once per type) give
+byte for byte the body Wagtail's generic way gives (its lookup, its serializer class and fields
+built per request, its parent field), and in a fixed number of queries."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.api.v2.serializers import PageParentField
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import PageViewRestriction
+
+from cms.catalog.api import CatalogPagesAPIViewSet, FetchedParentField
+
+HLS = "https://test-streams.mux.dev/x36xhzz/x36xhzz.m3u8"
+
+
+@pytest.fixture
+def catalog(make_anime, make_manga, make_team, make_episode, make_chapter, make_genre, make_studio):
+    team = make_team("leleka", "Лелека Даб")
+    team.logo = get_image_model().objects.create(title="logo", file=get_test_image_file())
+    team.description = '<p>Команда <a href="https://t.me/leleka">у Telegram</a>.</p>'
+    team.save_revision().publish()
+    anime = make_anime(
+        "aot",
+        title="Атака титанів",
+        title_en="Attack on Titan",
+        synonyms=["AoT", "Shingeki"],
+        description='<p>Опис з <b>жирним</b> і <a linktype="page" id="3">посиланням</a>.</p>',
+        genres=[make_genre("action", "Екшн"), make_genre("drama", "Драма")],
+        studios=[make_studio("wit")],
+        start_date=date(2013, 4, 7),
+        end_date=date(2013, 9, 28),
+        year=2013,
+        season="spring",
+        external_score=Decimal("8.54"),
+        rating=Decimal("9.10"),
+        rating_count=12,
+        external_ids={"mal": 16498},
+        episodes_total=25,
+    )
+    source = {"dub_team": team, "language": "uk", "kind": "hls", "provider": "direct", "url": HLS}
+    make_episode(anime, 1, sources=[source], air_date=date(2013, 4, 7), intro_start=5, intro_end=20)
+    make_episode(anime, 2, sources=[source])
+    manga = make_manga("berserk", genres=[make_genre("action")], volumes_total=41)
+    make_chapter(manga, "10.5", translator=team, page_urls=["https://x.org/1.jpg"])
+    make_chapter(manga, 11, translator_name="Scans", mangadex_chapter_id="abc")
+    return {"team": team, "anime": anime, "manga": manga}
+
+
+PATHS = [
+    "/",
+    "/anime/",
+    "/anime/aot/",
+    "/anime/aot",
+    "/anime/aot/1/",
+    "/anime/aot/2/",
+    "/manga/berserk/",
+    "/manga/berserk/10-5/",
+    "/manga/berserk/11/",
+    "/dub-teams/leleka/",
+    "/dub-teams/",
+    "/anime/nope/",
+    "/anime/aot/1/x/",
+]
+
+
+def bodies(client, paths, pages=()) -> list[tuple[int, bytes]]:
+    answers = []
+    for path in paths:
+        cache.clear()
+        response = client.get("/api/v2/pages/find/", {"html_path": path})
+        answers.append((response.status_code, response.content))
+    for page in pages:
+        cache.clear()
+        response = client.get(f"/api/v2/pages/{page.pk}/")
+        answers.append((response.status_code, response.content))
+    return answers
+
+
+@pytest.fixture
+def generic(monkeypatch):
+    """Wagtail's generic way: its lookup, its serializer built per request, its parent field."""
+
+    def use_generic():
+        monkeypatch.setattr(CatalogPagesAPIViewSet, "find_by_path", lambda self, request: None)
+        monkeypatch.setattr(
+            CatalogPagesAPIViewSet,
+            "detail_response",
+            lambda self, page: PagesAPIViewSet.detail_view(self, self.request, page.pk),
+        )
+        monkeypatch.setattr(
+            FetchedParentField, "to_representation", PageParentField.to_representation
+        )
+
+    return use_generic
+
+
+@pytest.mark.django_db
+def test_lean_bodies_are_wagtails_generic_bodies(client, catalog, generic):
+    pages = [catalog["anime"], catalog["manga"], catalog["team"]]
+    lean = bodies(client, PATHS, pages)
+    lean_again = bodies(client, PATHS, pages)  # the serializers built once are reused
+    generic()
+    expected = bodies(client, PATHS, pages)
+    assert [status for status, _ in expected][:3] == [200, 200, 200]
+    assert [status for status, _ in expected][-5:-3] == [404, 404]
+    assert lean == expected
+    assert lean_again == expected
+    anime = client.get("/api/v2/pages/find/", {"html_path": "/anime/aot/"}).json()
+    assert anime["external_score"] == "8.54"
+    assert anime["start_date"] == "2013-04-07"
+    assert anime["dub_teams"][0]["logo_url"]
+    assert anime["meta"]["parent"]["meta"]["type"] == "anime.AnimeIndexPage"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("where", ["title", "index"])
+def test_a_view_restriction_or_an_unpublished_parent_as_before(client, catalog, generic, where):
+    page = catalog["anime"] if where == "title" else catalog["anime"].get_parent()
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    restriction = PageViewRestriction.objects.create(
+        page=catalog["manga"], restriction_type="groups"
+    )
+    restriction.groups.set([Group.objects.create(name="readers")])
+    catalog["manga"].get_parent().specific.unpublish()
+    lean = bodies(client, PATHS)
+    generic()
+    expected = bodies(client, PATHS)
+    assert lean == expected
+    assert [status for status, _ in lean][2:4] == [404, 404]  # the restricted title
+    assert [status for status, _ in lean][6:9] == [404, 404, 404]  # the manga and its chapters
+
+
+@pytest.mark.django_db
+def test_unpublished_parent_is_null(client, catalog, generic, django_user_model):
+    catalog["anime"].get_parent().specific.unpublish()
+    lean = client.get("/api/v2/pages/find/", {"html_path": "/anime/aot/"})
+    assert lean.json()["meta"]["parent"] is None
+    generic()
+    cache.clear()
+    assert client.get("/api/v2/pages/find/", {"html_path": "/anime/aot/"}).content == lean.content
+
+
+@pytest.mark.django_db
+def test_a_signed_in_visitor_passing_a_restriction_sees_the_page(client, catalog, generic):
+    from django.contrib.auth import get_user_model
+
+    PageViewRestriction.objects.create(page=catalog["anime"], restriction_type="login")
+    client.force_login(get_user_model().objects.create_user("reader", "r@x.org", "pw"))
+    lean = client.get("/api/v2/pages/find/", {"html_path": "/anime/aot/1/"})
+    assert lean.status_code == 200
+    generic()
+    assert client.get("/api/v2/pages/find/", {"html_path": "/anime/aot/1/"}).content == lean.content
+
+
+@pytest.mark.django_db
+def test_find_by_path_query_count(client, catalog):
+    def count(path) -> int:
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/api/v2/pages/find/", {"html_path": path}).status_code == 200
+        return len(queries)
+
+    count("/anime/aot/")  # warm per-process caches (site root paths, content types, locales)
+    # The site, the page with its parent and restrictions, the title, genres, studios, dubbings
+    # with their teams, the teams' logo renditions.
+    assert count("/anime/aot/") == 7
