@@ -1,14 +1,21 @@
 """Wagtail admin side of accounts: the audit-log actions accounts writes, the dub-studio admin
-(accounts.studio: «Мої джерела»), and the rank rule on Wagtail's own user editing (nobody edits,
-deletes or re-roles a user of equal or higher rank). The staff screens themselves (users, roles,
-bans) are the CRM's (crm/)."""
+(accounts.studio: «Мої джерела»), and the rank rule on Wagtail's own user editing and its bulk
+actions on the users list (nobody edits, deletes or re-roles a user of equal or higher rank).
+The staff screens themselves (users, roles, bans) are the CRM's (crm/)."""
 
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
+from wagtail.users.views.bulk_actions import (
+    AssignRoleBulkAction,
+    DeleteBulkAction,
+    SetActiveStateBulkAction,
+)
 
 from .models import Role
-from .roles import can, rank
+from .roles import assign_role, can, rank
 from .studio.views import StudioViewSetGroup
 
 register_snippet(StudioViewSetGroup)
@@ -68,3 +75,67 @@ def check_team_on_edit(request, page):
     if isinstance(page.specific, DubTeamPage) and not request.user.is_superuser:
         if not can(request.user, "edit_team", page.specific):
             raise PermissionDenied
+
+
+def _may_edit(request, user) -> bool:
+    return request.user.is_superuser or can(request.user, "edit_user", user)
+
+
+class RankedAssignRoleBulkAction(AssignRoleBulkAction):
+    """Wagtail's «Призначити роль» on the users list, within the rank rule: only users of lower
+    rank, only roles below the actor's own, assigned (and logged) through accounts.roles."""
+
+    def check_perm(self, obj):
+        return super().check_perm(obj) and _may_edit(self.request, obj)
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        role = form.fields["role"]
+        role.label = "Роль"
+        if not self.request.user.is_superuser:
+            role.queryset = Group.objects.exclude(role__rank__gte=rank(self.request.user))
+        return form
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "actor": self.request.user}
+
+    @classmethod
+    def execute_action(cls, objects, role=None, actor=None, **kwargs):
+        if role is None:
+            return 0, 0
+        own_role = getattr(role, "role", None)  # a group without a role is added as it is
+        for user in objects:
+            if own_role is not None:
+                assign_role(user, own_role.name, actor=actor)
+            else:
+                role.user_set.add(user)
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(num_parent_objects)d user has been assigned as %(role)s",
+            "%(num_parent_objects)d users have been assigned as %(role)s",
+            num_parent_objects,
+        ) % {
+            "num_parent_objects": num_parent_objects,
+            "role": self.cleaned_form.cleaned_data["role"],
+        }
+
+
+class RankedSetActiveStateBulkAction(SetActiveStateBulkAction):
+    def check_perm(self, obj):
+        return super().check_perm(obj) and _may_edit(self.request, obj)
+
+
+class RankedDeleteBulkAction(DeleteBulkAction):
+    def check_perm(self, obj):
+        return super().check_perm(obj) and _may_edit(self.request, obj)
+
+
+# After Wagtail's own (order 0): the registry keeps the last action of each type.
+for action_class in (
+    RankedAssignRoleBulkAction,
+    RankedSetActiveStateBulkAction,
+    RankedDeleteBulkAction,
+):
+    hooks.register("register_bulk_action", action_class, order=1)

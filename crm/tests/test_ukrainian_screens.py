@@ -170,9 +170,9 @@ def source_screens(s) -> list[str]:
 
 
 def settings_screens(s) -> list[str]:
-    """The superuser's screens: the dashboard, users and groups (they name the role groups, whose
-    names are the roles' code names), sites, redirects, collections, workflows and their tasks,
-    forms, reports."""
+    """The superuser's screens: the dashboard, users (their bulk actions too) and groups (they
+    name the role groups, whose names are the roles' code names), sites, redirects, collections,
+    workflows and their tasks, forms, reports."""
     role_groups = Group.objects.filter(name__in=["editor", "role:curator"])
     dubber, collection, redirect = s["dubber"].pk, s["collection"].pk, s["redirect"].pk
     urls = [
@@ -182,6 +182,10 @@ def settings_screens(s) -> list[str]:
         *[
             reverse(f"wagtailusers_users:{view}", args=[dubber])
             for view in ("edit", "delete", "history", "usage")
+        ],
+        *[
+            f"{reverse('wagtail_bulk_action', args=['accounts', 'user', action])}?id={dubber}"
+            for action in ("assign_role", "set_active_state", "delete")
         ],
         reverse("wagtailusers_groups:index"),
         reverse("wagtailusers_groups:add"),
