@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth.models import Group, Permission
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.users.forms import GroupForm
 
 from .bans import ban_user, change_ban
 from .models import STAFF_PERMISSIONS, Ban, Role
@@ -54,6 +55,22 @@ class RoleForm(WagtailAdminModelForm):
             access = _permissions([ADMIN_ACCESS]) if chosen else []
             role.group.permissions.set(chosen + access)
         return role
+
+
+class RoleGroupForm(GroupForm):
+    """Wagtail's group form (for superusers), with a role's group keeping its name: the role's
+    code name, by which django-role-permissions and accounts.roles find the group (renamed, the
+    role would lose its members at the next `setup_roles`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        role = getattr(self.instance, "role", None) if self.instance.pk else None
+        if role is not None:
+            self.fields["name"].disabled = True
+            self.fields["name"].help_text = (
+                f"Службова назва ролі «{role.label}»: за нею роль знаходить свою групу, "
+                "тому вона не змінюється."
+            )
 
 
 class BanForm(WagtailAdminModelForm):

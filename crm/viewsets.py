@@ -11,7 +11,7 @@ from wagtail.models import Site
 from wagtail.sites import views as sites
 from wagtail.users.views import groups
 
-from accounts.forms import BanForm, RoleForm
+from accounts.forms import BanForm, RoleForm, RoleGroupForm
 from accounts.models import Ban, Role, User
 from accounts.roles import editable_teams, group_display_name
 from crm.policies import staff_policy
@@ -169,9 +169,13 @@ class GroupIndexView(groups.IndexView):
 
 
 class GroupViewSet(groups.GroupViewSet):
-    """Wagtail's groups viewset with our list (crm.apps.WagtailUsersConfig installs it)."""
+    """Wagtail's groups viewset with our list and a form that keeps a role's group name
+    (crm.apps.WagtailUsersConfig installs it)."""
 
     index_view_class = GroupIndexView
+
+    def get_form_class(self, for_update=False):
+        return RoleGroupForm
 
 
 def _site_field_label(name: str) -> str:

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Page
 
+from accounts.forms import RoleGroupForm
 from accounts.models import Role, User
 from accounts.roles import assign_role, can, rank, setup_roles, user_roles
 from cms.anime.models import VideoSource
@@ -148,6 +149,21 @@ def test_a_group_is_shown_by_its_roles_label_and_keeps_its_code_name(db):
     assign_role(user, "editor")
     assert [role.name for role in user_roles(user)] == ["editor", "viewer"]
     assert Group.objects.get(name="editor") == editor
+
+
+def test_a_roles_group_keeps_its_name_in_wagtails_group_form(db):
+    """Renaming «editor» would cut the role from its group: the form shows the name read-only
+    (and ignores a posted one); a group without a role is renamed as usual."""
+    editor = Group.objects.get(name="editor")
+    form = RoleGroupForm({"name": "Редактори"}, instance=editor)
+    assert form.fields["name"].disabled and "«Редактор»" in form.fields["name"].help_text
+    assert form.is_valid(), form.errors
+    form.save()
+    assert Group.objects.filter(pk=editor.pk, name="editor").exists()
+    guests = Group.objects.create(name="Гості")
+    form = RoleGroupForm({"name": "Відвідувачі"}, instance=guests)
+    assert form.is_valid(), form.errors
+    assert form.save().name == "Відвідувачі"
 
 
 def test_setup_roles_is_idempotent(db):
