@@ -120,6 +120,17 @@ def page_screens(s) -> list[str]:
         reverse("wagtailadmin_pages:delete", args=[s["chapter"].pk]),
         reverse("wagtailadmin_pages:unpublish", args=[s["chapter"].pk]),
         reverse("wagtailadmin_pages:usage", args=[anime.pk]),
+        reverse("wagtailadmin_pages:set_privacy", args=[anime.pk]),
+        # The choosers the editors' forms open (rich-text links, images, documents).
+        reverse("wagtailadmin_choose_page"),
+        reverse("wagtailadmin_choose_page_child", args=[anime.get_parent().pk]),
+        f"{reverse('wagtailadmin_choose_page_search')}?q=Фрірен",
+        reverse("wagtailadmin_choose_page_external_link"),
+        reverse("wagtailadmin_choose_page_email_link"),
+        reverse("wagtailadmin_choose_page_phone_link"),
+        reverse("wagtailadmin_choose_page_anchor_link"),
+        reverse("wagtailimages_chooser:choose"),
+        reverse("wagtaildocs_chooser:choose"),
     ]
     return urls
 
