@@ -2,8 +2,8 @@
 same query as the page itself: each neighbour is a correlated subquery returning a small JSON
 object, so a listing of N pages costs no extra query per page."""
 
-from django.db.models import F, OuterRef, Subquery
-from django.db.models.functions import JSONObject, Length, Substr
+from django.db.models import F, OuterRef, Subquery, Value
+from django.db.models.functions import Concat, JSONObject, Length, Substr
 
 NEIGHBOUR_FIELDS = ("id", "number", "title", "url_path")
 
@@ -11,9 +11,15 @@ NEIGHBOUR_FIELDS = ("id", "number", "title", "url_path")
 def neighbour(model, *, after: bool, partition: tuple[str, ...] = ()) -> Subquery:
     """The live sibling of the outer row just before (or after) it by `number`, as
     {id, number, title, url_path}; siblings share the parent and every `partition` field."""
+    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - model.steplen)
+    last_child_path = Concat(parent_path, Value(model.alphabet[-1] * model.steplen))
     siblings = model.objects.live().filter(
         depth=OuterRef("depth"),
-        path__startswith=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - model.steplen),
+        # The range lets the path index find the siblings (a LIKE whose prefix is computed
+        # per row cannot: a scan of every page); `startswith` is what a sibling is.
+        path__gt=parent_path,
+        path__lte=last_child_path,
+        path__startswith=parent_path,
         **{name: OuterRef(name) for name in partition},
     )
     if after:
