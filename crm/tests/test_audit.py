@@ -52,16 +52,18 @@ def test_a_moderator_sees_every_staff_action_with_its_data(client, signed_in, lo
         assert text in page
     assert reverse("crm_users:card", args=[victim.pk]) in page
     ban_row = next(row for row in exported(client) if "Блокування" in row.values())
-    assert ban_row["Дані"].startswith("days: 1; ends_at: ") and "reason: образи" in ban_row["Дані"]
+    assert ban_row["Дані"].startswith("днів: 1; до: ") and "причина: образи" in ban_row["Дані"]
+    role_row = next(row for row in exported(client) if "Призначення ролі" in row.values())
+    assert role_row["Дані"] == "стало: Редактор, Глядач; було: Глядач; роль: Редактор"
 
 
 def test_filters_by_actor_action_type_and_date(client, signed_in, logged):
     admin, moderator, victim = logged
     signed_in("admin", "reader")
     by_actor = exported(client, f"user={moderator.pk}")
-    assert len(by_actor) == 1 and "reason: образи" in by_actor[0]["Дані"]
+    assert len(by_actor) == 1 and "причина: образи" in by_actor[0]["Дані"]
     by_action = exported(client, "action=accounts.reputation_adjust")
-    assert len(by_action) == 1 and by_action[0]["Дані"].startswith("after: 5; before: 0;")
+    assert len(by_action) == 1 and by_action[0]["Дані"].startswith("стало: 5; було: 0;")
     user_type = ContentType.objects.get_for_model(User).pk
     assert len(exported(client, f"object_type={user_type}")) == 3
     assert exported(client, "timestamp_from=2000-01-01&timestamp_to=2000-01-02") == []

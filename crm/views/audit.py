@@ -17,7 +17,9 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
 from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
 from wagtail.log_actions import registry as log_action_registry
 
+from accounts.models import Role
 from crm.policies import staff_policy
+from forum.discussions.models import CommentStatus
 
 User = get_user_model()
 
@@ -46,14 +48,51 @@ class AuditFilterSet(SiteHistoryReportFilterSet):
         return User.objects.filter(pk__in=_logged("user_id")).order_by("username")
 
 
-def entry_data(entry) -> str:
-    """The entry's data (reason, before/after) as `key: value` pairs in key order (jsonb keeps
-    no order of its own)."""
-    data = entry.data or {}
-    return "; ".join(
-        f"{key}: {value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)}"
-        for key, value in sorted(data.items())
-    )
+# The keys the logged actions write (accounts.bans, .roles, .reputation, the CRM's notes,
+# forum.discussions' moderation), as the log shows them.
+DATA_KEYS = {
+    "after": "стало",
+    "before": "було",
+    "days": "днів",
+    "ends_at": "до",
+    "note": "нотатка",
+    "points": "бали",
+    "previous": "попередній стан",
+    "reason": "причина",
+    "role": "роль",
+    "text": "текст",
+}
+ROLE_ACTIONS = {"accounts.role_assign", "accounts.role_remove"}
+
+
+def role_labels() -> dict[str, str]:
+    """Role code name -> label, for entry_data (read once per screen)."""
+    return dict(Role.objects.values_list("name", "label"))
+
+
+def entry_data(entry, roles: dict[str, str]) -> str:
+    """The entry's data (reason, before/after) as `ключ: значення` pairs in key order (jsonb
+    keeps no order of its own), in Ukrainian: the keys by DATA_KEYS, a role change's roles by
+    their labels (`roles`, from role_labels), a comment's previous status by its label."""
+
+    def text(key: str, value) -> str:
+        if entry.action in ROLE_ACTIONS and key in {"role", "before", "after"}:
+            names = value if isinstance(value, list) else [value]
+            return ", ".join(roles.get(name, name) for name in names) or "—"
+        if key == "previous" and value in CommentStatus.values:
+            return str(CommentStatus(value).label)
+        if isinstance(value, dict):
+            return "{" + pairs(value, ", ") + "}"
+        if value is None:
+            return "—"
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+    def pairs(data: dict, separator: str) -> str:
+        return separator.join(
+            f"{DATA_KEYS.get(key, key)}: {text(key, value)}" for key, value in sorted(data.items())
+        )
+
+    return pairs(entry.data or {}, "; ")
 
 
 def target_url(entry) -> str | None:
@@ -92,8 +131,9 @@ class AuditLogView(LogEntriesView):
         if getattr(self, "entries", None) is not None:
             return self.entries
         entries = super().decorate_paginated_queryset(object_list)
+        roles = role_labels()
         for entry in entries:
-            entry.data_text = entry_data(entry)
+            entry.data_text = entry_data(entry, roles)
         return entries
 
     def get_filtered_queryset(self):

@@ -31,7 +31,7 @@ from accounts.roles import assign_role, can, remove_role, user_roles
 from crm.forms import BanForm, ReputationForm, RoleChangeForm, StaffNoteForm, UnbanForm
 from crm.models import StaffNote
 from crm.policies import staff_policy
-from crm.views.audit import entry_data
+from crm.views.audit import entry_data, role_labels
 from forum.board.topics import post_url
 from forum.discussions.models import Comment, Report
 
@@ -215,6 +215,7 @@ class UserCardView(UserObjectMixin, WagtailAdminTemplateMixin, TemplateView):
         actor, target = self.request.user, self.target
         profile = profile_of(target)
         role_form = RoleChangeForm(actor=actor)
+        roles = role_labels()
         context = super().get_context_data(**kwargs)
         context.update(
             target=target,
@@ -239,7 +240,7 @@ class UserCardView(UserObjectMixin, WagtailAdminTemplateMixin, TemplateView):
             .select_related("comment__author", "forum_post__poster")
             .order_by("-created")[:SECTION_ROWS],
             history=[
-                (entry, entry_data(entry))
+                (entry, entry_data(entry, roles))
                 for entry in ModelLogEntry.objects.for_instance(target).select_related("user")[:50]
             ],
             may_ban=can(actor, "ban_user", target),
