@@ -173,3 +173,35 @@ def test_find_by_path_query_count(client, catalog):
     # The site, the page with its parent and restrictions, the title, genres, studios, dubbings
     # with their teams, the teams' logo renditions.
     assert count("/anime/aot/") == 7
+
+
+@pytest.mark.django_db
+def test_find_site_picks_the_site_wagtail_picks(home, rf):
+    from wagtail.models import Site
+
+    from cms.catalog.api import find_site
+
+    hosts = [("localhost", 80), ("localhost", 8000), ("other.org", 80), ("other.org", 8080)]
+    hosts += [("third.net", 443)]
+
+    def picks() -> list:
+        found = []
+        for host, port in hosts:
+            expected = Site._find_for_request(rf.get("/", HTTP_HOST=host, SERVER_PORT=port))
+            site = find_site(rf.get("/", HTTP_HOST=host, SERVER_PORT=port))
+            assert (site and site.id) == (expected and expected.id), host
+            if site:
+                assert site.root_url_path == expected.root_page.url_path
+                assert (site.root_path, site.root_depth) == (home.path, home.depth)
+            found.append(site and site.id)
+        return found
+
+    assert len(set(picks())) == 1  # the default site for every host
+    Site.objects.create(hostname="other.org", port=80, root_page=home)
+    picks()
+    Site.objects.create(hostname="other.org", port=8080, root_page=home)
+    picks()
+    Site.objects.create(hostname="localhost", port=8000, root_page=home)
+    assert len(set(picks())) == 4
+    Site.objects.update(is_default_site=False)
+    assert None in picks()
