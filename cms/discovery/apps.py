@@ -7,14 +7,17 @@ from django.db.models.signals import post_migrate
 
 def fill_empty_catalog_index(sender, using="default", **kwargs):
     """A database migrated to the read model (or restored without it) gets it filled at once:
-    an empty table with live titles would list nothing."""
+    an empty table with live titles would list nothing, empty facet counts would count zero."""
     from cms.catalog.models import TitlePage
 
-    from .index import rebuild_entries
-    from .models import CatalogEntry
+    from .index import rebuild_entries, recount_facets
+    from .models import CatalogEntry, FacetCount
 
-    if not CatalogEntry.objects.using(using).exists() and TitlePage.objects.using(using).exists():
+    listed = CatalogEntry.objects.using(using).exists()
+    if not listed and TitlePage.objects.using(using).exists():
         rebuild_entries()
+    elif listed and not FacetCount.objects.using(using).exists():
+        recount_facets()
 
 
 class DiscoveryConfig(AppConfig):

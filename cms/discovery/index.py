@@ -7,9 +7,13 @@ writer always writes the latest state. It runs on every publish, unpublish, move
 title (or of a page above titles), whenever a title's TitleDubbing rows change (episodes,
 chapters, sources, a deleted dub team) and when a view restriction changes.
 `rebuild_entries()` (`manage.py rebuild_catalog_index`) recomputes every entry;
-`stale_entries()` lists the titles whose entry differs from their pages."""
+`stale_entries()` lists the titles whose entry differs from their pages.
 
-from collections import defaultdict
+`FacetCount` follows the entries: a refresh adds the difference between a title's old and new
+facet rows (row-level increments, in a fixed order so concurrent refreshes never deadlock), a
+rebuild recounts them all, and `stale_facet_counts()` compares them with a recount."""
+
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from django.db import connection, transaction
@@ -22,7 +26,7 @@ from cms.catalog.models import TitlePage
 from cms.dubbing.dubbings import dubbings_changed
 from cms.dubbing.models import TitleDubbing
 
-from .models import CatalogEntry, dubbing_key
+from .models import CatalogEntry, FacetCount, dubbing_key
 
 BATCH = 5000
 # First key of the advisory locks taken per title id (the second key).
@@ -101,17 +105,70 @@ def write_entries(entries: list[CatalogEntry]) -> None:
     )
 
 
+def counted(entries: Iterable[CatalogEntry]) -> Counter:
+    """The `FacetCount` rows the entries make, as (kind, filter, facet, value) → count."""
+    counts = Counter()
+    for entry in entries:
+        counts.update(entry.facet_counts())
+    return counts
+
+
+def add_facet_counts(deltas: Counter) -> None:
+    """Add `deltas` to the stored counts (an upsert per row, rows in one fixed order)."""
+    rows = sorted((key, delta) for key, delta in deltas.items() if delta)
+    table = FacetCount._meta.db_table
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 500):
+            chunk = rows[start : start + 500]
+            cursor.execute(
+                f"INSERT INTO {table} (kind, filter, facet, value, count) VALUES "
+                + ", ".join(["(%s, %s, %s, %s, %s)"] * len(chunk))
+                + " ON CONFLICT (filter, kind, facet, value)"
+                f" DO UPDATE SET count = {table}.count + excluded.count",
+                [part for key, delta in chunk for part in (*key, delta)],
+            )
+
+
+def recount_facets() -> None:
+    """Replace every `FacetCount` by a count over the stored entries."""
+    FacetCount.objects.all().delete()
+    counts = counted(CatalogEntry.objects.iterator(chunk_size=BATCH))
+    FacetCount.objects.bulk_create(
+        (
+            FacetCount(kind=kind, filter=filter_, facet=facet, value=value, count=count)
+            for (kind, filter_, facet, value), count in counts.items()
+        ),
+        batch_size=1000,
+    )
+
+
+def stale_facet_counts() -> int:
+    """How many `FacetCount` rows differ from a count over the stored entries."""
+    stored = Counter(
+        {
+            (row.kind, row.filter, row.facet, row.value): row.count
+            for row in FacetCount.objects.exclude(count=0)
+        }
+    )
+    expected = counted(CatalogEntry.objects.iterator(chunk_size=BATCH))
+    return len(set(stored.items()) ^ set(expected.items()))
+
+
 def lock_titles(ids: list[int]) -> None:
     """Make the refreshes of a title take turns until the transaction ends (PostgreSQL; SQLite
     runs one writer at a time anyway)."""
     if connection.vendor != "postgresql":
         return
+    table = CatalogEntry._meta.db_table
     with connection.cursor() as cursor:
         if len(ids) > MAX_TITLE_LOCKS:
             # Thousands of advisory locks would exhaust the lock table: lock the whole table
             # (refreshes of single titles wait for it, then write the latest state).
-            cursor.execute(f"LOCK TABLE {CatalogEntry._meta.db_table} IN SHARE ROW EXCLUSIVE MODE")
+            cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
         else:
+            # Waits for such a whole-table refresh before reading the stored entries the
+            # facet deltas start from.
+            cursor.execute(f"LOCK TABLE {table} IN ROW EXCLUSIVE MODE")
             cursor.execute(
                 "SELECT pg_advisory_xact_lock(%s, id) FROM unnest(%s::int[]) AS id",
                 [LOCK_NAMESPACE, sorted(ids)],
@@ -127,8 +184,11 @@ def refresh_entries(title_ids: Iterable[int]) -> None:
         lock_titles(ids)
         entries = compute_entries(ids)
         listed = {entry.page_id for entry in entries}
+        deltas = counted(entries)
+        deltas.subtract(counted(CatalogEntry.objects.filter(page_id__in=ids)))
         CatalogEntry.objects.filter(page_id__in=[pk for pk in ids if pk not in listed]).delete()
         write_entries(entries)
+        add_facet_counts(deltas)
 
 
 def titles_under(page: Page, inclusive: bool = True) -> list[int]:
@@ -149,6 +209,7 @@ def rebuild_entries() -> int:
             listed += len(entries)
         live = TitlePage.objects.live().public().values("id")
         CatalogEntry.objects.exclude(page_id__in=live).delete()
+        recount_facets()
     return listed
 
 
@@ -174,6 +235,14 @@ def on_page_changed(sender, instance, **kwargs):
         refresh_entries([instance.pk])
     elif instance.numchild:  # a section above titles: their public state may have changed
         refresh_entries(titles_under(instance, inclusive=False))
+
+
+@receiver(post_delete)
+def on_title_deleted(sender, instance, **kwargs):
+    # Its entry is not a cascade (the counts must start from the stored row, which a refresh
+    # asked for by the cascade itself may have changed meanwhile): drop it once the page is gone.
+    if isinstance(instance, TitlePage):
+        refresh_entries([instance.pk])
 
 
 @receiver(post_page_move)

@@ -8,7 +8,7 @@ import json
 
 from django.db import models
 
-from cms.catalog.models import TitlePage
+from cms.catalog.models import Language, TitleKind, TitlePage
 
 
 class ListField(models.Field):
@@ -41,6 +41,11 @@ class ListField(models.Field):
         return list(value) if connection.vendor == "postgresql" else json.dumps(list(value))
 
 
+# Manga are translated into these languages (chapters in Japanese are the original, not a
+# translation).
+TRANSLATION_LANGUAGES = (Language.UK.value, Language.EN.value)
+
+
 def dubbing_key(team_id: int | None, language: str) -> str:
     """One (team, language) pair as stored in `CatalogEntry.dubbings`: `dub_team` with `audio`
     must match the same source, which two separate arrays could not tell."""
@@ -48,8 +53,14 @@ def dubbing_key(team_id: int | None, language: str) -> str:
 
 
 class CatalogEntry(models.Model):
+    # Not a cascade: `index.py` drops the entry after its page is deleted, so the facet counts
+    # follow (no database constraint, for the same reason; a rebuild clears any stray entry).
     page = models.OneToOneField(
-        TitlePage, primary_key=True, on_delete=models.CASCADE, related_name="catalog_entry"
+        TitlePage,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="catalog_entry",
     )
     kind = models.CharField(max_length=10)
     title = models.CharField(max_length=255)
@@ -72,3 +83,59 @@ class CatalogEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+    def facet_values(self) -> list[tuple[str, str]]:
+        """The (facet, value) pairs this title is counted under in the listing's facets: the
+        same rules as the facet counts over a filter (`titles.facet_selects`)."""
+        values = [
+            (facet, str(pk))
+            for facet, ids in (
+                ("genre", self.genre_ids),
+                ("studio", self.studio_ids),
+                ("dub_team", self.dub_team_ids),
+            )
+            for pk in ids
+        ]
+        if self.year is not None:
+            values.append(("year", str(self.year)))
+        values += [(name, getattr(self, name)) for name in ("season", "status", "format")]
+        for language in self.languages:
+            if self.kind == TitleKind.ANIME:
+                values.append(("audio", language))
+            elif self.kind == TitleKind.MANGA and language in TRANSLATION_LANGUAGES:
+                values.append(("translation", language))
+        return [(facet, value) for facet, value in values if value != ""]
+
+    def facet_counts(self) -> list[tuple[str, str, str, str]]:
+        """The `FacetCount` rows (kind, filter, facet, value) this title adds one to."""
+        values = self.facet_values()
+        filters = ["", *(f"{facet}:{value}" for facet, value in values)]
+        keys = [("total", ""), *values]
+        return [(self.kind, filter_, facet, value) for filter_ in filters for facet, value in keys]
+
+
+class FacetCount(models.Model):
+    """How many listed titles of a kind match `filter` — one facet value such as "genre:7", or
+    "" for the kind alone — and carry the facet value (`facet`, `value`); ("total", "") counts
+    them all. The listing's total and facets for the filters people and crawlers hit most (a
+    kind and at most one more value) are then one indexed read at any catalog size instead of a
+    count over every matching title. Derived from `CatalogEntry` by `index.py` (deltas per
+    changed title) and by `rebuild_catalog_index`."""
+
+    kind = models.CharField(max_length=10)
+    filter = models.CharField(max_length=64)
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=64)
+    count = models.IntegerField()
+
+    class Meta:
+        verbose_name = "лічильник фасету"
+        verbose_name_plural = "лічильники фасетів"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["filter", "kind", "facet", "value"], name="discovery_facetcount_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.filter or '*'}: {self.facet}={self.value} ({self.count})"

@@ -15,16 +15,13 @@ from cms.catalog.models import Format, Genre, Language, Season, Status, Studio, 
 from cms.dubbing.models import DubTeamPage, TitleDubbing
 from config.api_errors import BadParameter, parse_int, shown
 
-from .models import CatalogEntry, dubbing_key
+from .models import TRANSLATION_LANGUAGES, CatalogEntry, FacetCount, dubbing_key
 from .search import search_hits
 
 QUERY_PARAMETERS = (
     "kind genre studio year year_from year_to season status format dub_team audio translation "
     "search order limit offset"
 ).split()
-# Manga are translated into these languages (chapters in Japanese are the original, not a
-# translation).
-TRANSLATION_LANGUAGES = (Language.UK.value, Language.EN.value)
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 # Every order puts titles with no value last and breaks ties by id, so paging is stable.
@@ -151,6 +148,7 @@ def run_titles_query(query: TitlesQuery) -> TitlesPage:
     items = {
         page.id: page
         for page in TitlePage.objects.filter(id__in=page_ids)
+        .order_by()
         .only(*CARD_FIELDS)
         .prefetch_related(
             Prefetch("genres", queryset=Genre.objects.only("id", "slug", "name", "name_en")),
@@ -161,6 +159,30 @@ def run_titles_query(query: TitlesQuery) -> TitlesPage:
     return TitlesPage(
         total_count=total, items=[items[pk] for pk in page_ids if pk in items], facets=facets
     )
+
+
+def kept_filter(query: TitlesQuery, hits: list[int] | None) -> str | None:
+    """The `FacetCount.filter` whose rows are this filter's total and facets (a kind and at most
+    one more value), or None when they must be counted over the matching titles."""
+    if hits is not None or query.year_from is not None or query.year_to is not None:
+        return None
+    values = [
+        *(("genre", genre.id) for genre in query.genres),
+        *(("studio", studio.id) for studio in query.studios),
+        *(("year", year) for year in [query.year] if year is not None),
+        *(("season", season) for season in query.seasons),
+        *(("status", status) for status in query.statuses),
+        *(("format", format_) for format_ in query.formats),
+        *(("audio", language) for language in [query.audio] if language),
+        *(("translation", language) for language in [query.translation] if language),
+    ]
+    if query.dub_team_id is not None:
+        if query.audio or query.translation:
+            return None  # a team in a language: one source must have both (`dubbings`)
+        values.append(("dub_team", query.dub_team_id))
+    if len(values) > 1:
+        return None
+    return "".join(f"{facet}:{value}" for facet, value in values)
 
 
 @dataclass
@@ -315,35 +337,76 @@ def facet_selects(sql: Dialect) -> list[tuple[str, str, list]]:
     ]
 
 
+def kept_facet_selects(filter_key: str, kind: str | None) -> list[tuple[str, list]]:
+    """The total and each facet read from `FacetCount` (summed over kinds when no kind is
+    asked), labelled as `facet_selects` labels them."""
+    kind_condition, params = ("AND kind = %s", [filter_key, kind]) if kind else ("", [filter_key])
+    counts = (
+        f"(SELECT facet, value, SUM(count) AS n FROM {FacetCount._meta.db_table} "
+        f"WHERE filter = %s {kind_condition} GROUP BY facet, value HAVING SUM(count) > 0)"
+    )
+    return [
+        (
+            f"SELECT c.facet, c.value, CAST(NULL AS TEXT), c.n FROM {counts} AS c "
+            "WHERE c.facet NOT IN ('genre', 'studio', 'dub_team')",
+            params,
+        ),
+        *(
+            (
+                f"SELECT '{name}', l.slug, l.name, c.n FROM {counts} AS c "
+                f"JOIN {table} l ON c.facet = '{name}' AND l.id = CAST(c.value AS INTEGER)",
+                params,
+            )
+            for name, table in (("genre", Genre._meta.db_table), ("studio", Studio._meta.db_table))
+        ),
+        (
+            f"SELECT 'dub_team', p.slug, p.title, c.n FROM {counts} AS c "
+            f"JOIN {Page._meta.db_table} p ON c.facet = 'dub_team' "
+            "AND p.id = CAST(c.value AS INTEGER) AND p.live",
+            params,
+        ),
+    ]
+
+
 def listing_rows(query: TitlesQuery, hits: list[int] | None, with_summary: bool) -> list[tuple]:
     """Rows of (facet, value, label, count) for the total and every facet (`with_summary`), and
-    ("page", id, None, position) for the page: the filter evaluated once (the CTE `f`, which
-    PostgreSQL materialises as it is read more than once), one round trip."""
+    ("page", id, None, position) for the page, in one round trip. The total and facets of a
+    kind with at most one more value are read from `FacetCount`; of any other filter, counted
+    over the filter evaluated once (the CTE `f`, which PostgreSQL materialises as it is read
+    more than once)."""
     sql = Dialect(postgres=connection.vendor == "postgresql")
     where, params = entry_conditions(query, hits, sql)
     if hits is not None and query.order is None:
         order, order_params = sql.position() + ", page_id", ["," + ",".join(map(str, hits)) + ","]
     else:
         order, order_params = ORDERS[query.order or "-rating"], []
-    # The page is sorted twice: all of `f` to pick it (a top-N sort), then its own rows to
-    # number them (a UNION's rows come in no particular order).
+    kept = kept_filter(query, hits) if with_summary else None
+    counting = with_summary and kept is None
+    # The page is sorted twice: the matches to pick it (a top-N sort, or an index read in
+    # order), then its own rows to number them (a UNION's rows come in no particular order).
+    matches = "f" if counting else f"{CatalogEntry._meta.db_table} WHERE {where}"
     selects = [
         (
             "SELECT 'page', CAST(page_id AS TEXT), CAST(NULL AS TEXT), "
             f"ROW_NUMBER() OVER (ORDER BY {order}) FROM ("
-            f"SELECT * FROM f ORDER BY {order} LIMIT %s OFFSET %s) AS page",
-            [*order_params, *order_params, query.limit, query.offset],
+            f"SELECT * FROM {matches} ORDER BY {order} LIMIT %s OFFSET %s) AS page",
+            [*order_params, *([] if counting else params), *order_params],
         )
     ]
-    if with_summary:
+    selects[0][1].extend([query.limit, query.offset])
+    if counting:
         selects += [(select, select_params) for _, select, select_params in facet_selects(sql)]
-    statement = (
-        f"WITH f AS (SELECT * FROM {CatalogEntry._meta.db_table} WHERE {where}) "
-        + " UNION ALL ".join(select for select, _ in selects)
-        + " ORDER BY 1, 4 DESC, 3, 2"
-    )
+    elif kept is not None:
+        selects += kept_facet_selects(kept, query.kind)
+    statement = " UNION ALL ".join(select for select, _ in selects) + " ORDER BY 1, 4 DESC, 3, 2"
+    statement_params = [p for _, ps in selects for p in ps]
+    if counting:
+        statement = (
+            f"WITH f AS (SELECT * FROM {CatalogEntry._meta.db_table} WHERE {where}) " + statement
+        )
+        statement_params = [*params, *statement_params]
     with connection.cursor() as cursor:
-        cursor.execute(statement, [*params, *(p for _, ps in selects for p in ps)])
+        cursor.execute(statement, statement_params)
         return cursor.fetchall()
 
 

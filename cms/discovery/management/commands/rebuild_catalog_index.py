@@ -1,9 +1,10 @@
 """`manage.py rebuild_catalog_index`: recompute the catalog listing's read model
-(`CatalogEntry`) from the pages; `--check` only reports titles whose entry is stale."""
+(`CatalogEntry`, and the facet counts kept from it) from the pages; `--check` only reports
+titles whose entry is stale and facet counts that differ from a recount."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.discovery.index import rebuild_entries, stale_entries
+from cms.discovery.index import rebuild_entries, stale_entries, stale_facet_counts
 
 
 class Command(BaseCommand):
@@ -20,6 +21,9 @@ class Command(BaseCommand):
             if stale:
                 shown = ", ".join(map(str, stale[:20]))
                 raise CommandError(f"Застарілі записи каталогу: {len(stale)} (id: {shown})")
+            wrong = stale_facet_counts()
+            if wrong:
+                raise CommandError(f"Лічильники фасетів не збігаються з записами: {wrong}")
             self.stdout.write("Індекс каталогу відповідає сторінкам.")
             return
         listed = rebuild_entries()
