@@ -1,6 +1,6 @@
 /** Breadcrumb trail (the last item is the current page). */
 import Link from "@/components/common/IntentLink";
-import styles from "@/components/common/Breadcrumbs.module.css";
+import styles from "@/components/layout/Layout.module.css";
 
 export interface Crumb {
   href: string;

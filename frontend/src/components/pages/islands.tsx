@@ -10,6 +10,9 @@
 import dynamic from "next/dynamic";
 import playerStyles from "@/components/player/Player.module.css";
 import readerStyles from "@/components/reader/Reader.module.css";
+// The comments' CSS in the route's stylesheet: as a chunk of its own it was one more render-
+// blocking file on every title and episode page.
+import "@/components/comments/Comments.module.css";
 
 /** The boxes shown during a client-side navigation until the chunk arrives (no layout shift). */
 function PlayerBox() {
