@@ -197,6 +197,18 @@ def assign_role(user: User, name: str, *, actor: User | None = None) -> Role:
     return role
 
 
+def log_role_changes(user: User, before: list[str], actor: User) -> None:
+    """Log the roles given and taken since `before` (role names) as `assign_role` and
+    `remove_role` log theirs: for changes made outside them (Wagtail's own user form)."""
+    after = user_roles(user)
+    for role in after:
+        if role.name not in before:
+            _log_role_change(user, "accounts.role_assign", role, before, actor)
+    kept = {role.name for role in after}
+    for role in Role.objects.filter(name__in=[name for name in before if name not in kept]):
+        _log_role_change(user, "accounts.role_remove", role, before, actor)
+
+
 def remove_role(user: User, name: str, *, actor: User | None = None) -> None:
     role = get_role(name)
     before = [r.name for r in user_roles(user)] if actor is not None else []

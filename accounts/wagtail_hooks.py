@@ -15,7 +15,7 @@ from wagtail.users.views.bulk_actions import (
 )
 
 from .models import Role
-from .roles import assign_role, can, rank
+from .roles import assign_role, can, log_role_changes, rank, user_roles
 from .studio.views import StudioViewSetGroup
 
 register_snippet(StudioViewSetGroup)
@@ -60,6 +60,22 @@ def check_rank_on_edit(request, user):
         return
     if not can(request.user, "edit_user", user) or not _posted_roles_within_rank(request):
         raise PermissionDenied
+
+
+@hooks.register("before_edit_user")
+def remember_roles_before_edit(request, user):
+    request.roles_before_edit = [role.name for role in user_roles(user)]
+
+
+@hooks.register("after_edit_user")
+def log_roles_changed_in_user_form(request, user):
+    # Wagtail's form sets the groups itself: log the role changes as the CRM's are logged.
+    log_role_changes(user, getattr(request, "roles_before_edit", []), request.user)
+
+
+@hooks.register("after_create_user")
+def log_roles_given_in_user_form(request, user):
+    log_role_changes(user, [], request.user)
 
 
 @hooks.register("before_delete_user")

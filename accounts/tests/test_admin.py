@@ -72,6 +72,23 @@ def test_admin_gives_a_lower_role_in_wagtails_user_form(client):
     assert has_role(viewer, "editor")
 
 
+def test_role_changes_in_wagtails_user_form_are_logged(client):
+    """Roles given or taken in Wagtail's user form reach the audit log as the CRM's do."""
+    boss = staff(client, "boss", "admin")
+    user = member("member1", "moderator")
+    viewer_group, editor_group = Group.objects.get(name="viewer"), Group.objects.get(name="editor")
+    url = reverse("wagtailusers_users:edit", args=(user.pk,))
+    response = client.post(url, user_form("member1", [viewer_group, editor_group]))
+    assert response.status_code == 302
+    entries = {
+        entry.action: entry for entry in ModelLogEntry.objects.filter(object_id=str(user.pk))
+    }
+    assert entries["accounts.role_assign"].user == boss
+    assert entries["accounts.role_assign"].data["role"] == "editor"
+    assert entries["accounts.role_remove"].data["role"] == "moderator"
+    assert entries["accounts.role_remove"].data["after"] == ["editor", "viewer"]
+
+
 def test_admin_cannot_hand_out_its_own_rank(client):
     staff(client, "boss", "admin")
     viewer = member("viewer1")
