@@ -72,7 +72,10 @@ def test_redis_down_every_read_endpoint_answers_from_the_database(client, catalo
     configured = settings.CACHES["default"]
     if "redis" not in configured["BACKEND"].lower():
         pytest.skip("needs REDIS_URL (the cache as production runs it)")
-    closed_port = {"default": {**configured, "LOCATION": "redis://127.0.0.1:1/0"}}
+    closed_port = {
+        **settings.CACHES,
+        "default": {**configured, "LOCATION": "redis://127.0.0.1:1/0"},
+    }
     anime, team = catalog["anime"], catalog["team"]
     with override_settings(CACHES=closed_port):
         listing = client.get("/api/v2/titles/")

@@ -18,10 +18,11 @@ def reader_settings(settings, monkeypatch):
     """Redis is shared with every other test run on the machine: the caching and limiting logic
     does not depend on the backend, so these tests keep both in the process."""
     settings.CACHES = {
+        **settings.CACHES,  # the others (machina's attachment cache) as configured
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "reader-tests",
-        }
+        },
     }
     settings.READER_TIMEOUT = 1.0
     monkeypatch.setattr(ratelimit, "_shared", ratelimit.LocalRateLimiter())

@@ -21,10 +21,11 @@ def clean_cache(settings):
     backend, so these tests do not need Redis.
     """
     settings.CACHES = {
+        **settings.CACHES,  # the others (machina's attachment cache) as configured
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "streams-tests",
-        }
+        },
     }
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
     clear_resolutions()
