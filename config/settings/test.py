@@ -26,6 +26,13 @@ if REDIS_URL:  # noqa: F405
     # Each test process (xdist worker) keeps its keys apart and clears only those.
     CACHES["default"]["BACKEND"] = "config.test_cache.PrefixScopedRedisCache"  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = f"anihata-test-{os.getpid()}"  # noqa: F405
+else:
+    # Without Redis, the database cache would need the database in every test (the autouse
+    # `clean_cache` clears it); the tests of the shared database cache set it themselves.
+    CACHES["default"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "anihata-tests",
+    }
 # Tests never run collectstatic: WhiteNoise finds files per request instead of warning at start
 # that STATIC_ROOT is missing.
 WHITENOISE_AUTOREFRESH = True
