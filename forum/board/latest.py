@@ -10,6 +10,7 @@ from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 from machina.apps.forum_permission.handler import PermissionHandler
 
+from .search import contains_text
 from .topics import SYSTEM_NAME, topic_url
 
 MAX_WORDS = 6
@@ -37,7 +38,7 @@ def search_topics(query: str, limit: int) -> list[Topic]:
     """Topics whose subject has every word of `query` (case-insensitive), latest first."""
     topics = public_topics()
     for word in query.split()[:MAX_WORDS]:
-        topics = topics.filter(subject__icontains=word)
+        topics = topics.filter(contains_text("subject", word))
     return list(topics.order_by("-last_post_on", "-pk")[:limit])
 
 

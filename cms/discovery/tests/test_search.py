@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import override_settings
 from wagtail.search.query import PlainText
 
@@ -215,6 +216,11 @@ def test_a_match_in_a_name_outranks_one_in_a_description(db, tokyo, query):
     assert search.search_hits(query)[0] == tokyo["ghoul"].id
 
 
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="an inflected form («токійського») matches only through PostgreSQL's Ukrainian "
+    "dictionary (SQLite's full-text search does no stemming)",
+)
 def test_description_matches_still_follow_name_matches(db, tokyo):
     hits = search.search_hits("токійського")
     assert hits[0] == tokyo["ghoul"].id
