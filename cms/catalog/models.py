@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_headless_preview.models import HeadlessMixin
 
+from .relations import prefetch_title_relations
 from .serializers import DubTeamRefSerializer, LabelSerializer
 from .transliteration import transliterated_names
 from .validators import validate_poster_url
@@ -275,6 +276,10 @@ class TitlePage(HeadlessMixin, Page):
         return queryset.prefetch_related(
             "genres", "studios", models.Prefetch("dubbings", queryset=dubbings.with_team_refs())
         )
+
+    def prefetch_for_api(self) -> None:
+        """What `api_prefetch` prefetches, for this one page in one statement."""
+        prefetch_title_relations(self, TitlePage)
 
     @property
     def synonyms_text(self) -> str:

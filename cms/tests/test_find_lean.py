@@ -87,10 +87,17 @@ def bodies(client, paths, pages=()) -> list[tuple[int, bytes]]:
 
 @pytest.fixture
 def generic(monkeypatch):
-    """Wagtail's generic way: its lookup, its serializer built per request, its parent field."""
+    """Wagtail's generic way: its lookup, its serializer built per request, its parent field;
+    the page and its relations fetched by the ORM (`api_prefetch`'s prefetch queries)."""
+
+    def fetch_by_orm(model, pk):
+        prefetch = getattr(model, "api_prefetch", None)
+        queryset = model.objects.filter(pk=pk)
+        return (prefetch(queryset) if prefetch else queryset)[0]
 
     def use_generic():
         monkeypatch.setattr(CatalogPagesAPIViewSet, "find_by_path", lambda self, request: None)
+        monkeypatch.setattr(CatalogPagesAPIViewSet, "fetch_specific", staticmethod(fetch_by_orm))
         monkeypatch.setattr(
             CatalogPagesAPIViewSet,
             "detail_response",
@@ -171,9 +178,9 @@ def test_find_by_path_query_count(client, catalog):
         return len(queries)
 
     count("/anime/aot/")  # warm per-process caches (site root paths, content types, locales)
-    # The site, the page with its parent and restrictions, the title, genres, studios, dubbings
-    # with their teams, the teams' logo renditions.
-    assert count("/anime/aot/") == 7
+    # The site, the page with its parent and restrictions, the title, its genres, studios and
+    # dubbings with their teams (one statement), the teams' logos, the logos' renditions.
+    assert count("/anime/aot/") == 6
 
 
 @pytest.mark.django_db
@@ -206,3 +213,23 @@ def test_find_site_picks_the_site_wagtail_picks(home, rf):
     assert len(set(picks())) == 4
     Site.objects.update(is_default_site=False)
     assert None in picks()
+
+
+@pytest.mark.django_db
+def test_a_titles_relations_in_one_statement_are_the_orms(catalog, make_genre):
+    make_genre("comedy", "Комедія")  # another title's genre: never the title's
+    anime, logo_url = catalog["anime"], catalog["team"].logo_url  # the rendition made
+    page = CatalogPagesAPIViewSet.fetch_specific(type(anime), anime.pk)
+    with CaptureQueriesContext(connection) as queries:
+        genres = [genre.slug for genre in page.genres.all()]
+        studios = [studio.slug for studio in page.studios.all()]
+        teams = [(team.slug, team.title, team.url_path) for team in page.dub_teams]
+        team_logo_url = page.dub_teams[0].logo_url
+    assert len(queries) == 0
+    fresh = type(anime).objects.get(pk=anime.pk)
+    assert genres == [genre.slug for genre in fresh.genres.order_by("name")] == ["drama", "action"]
+    assert studios == ["wit"]
+    assert teams == [("leleka", "Лелека Даб", catalog["team"].url_path)]
+    assert team_logo_url == logo_url
+    # A further filter on a prefetched relation still reads this title's rows only.
+    assert [genre.slug for genre in page.genres.filter(slug__in=["action", "comedy"])] == ["action"]
