@@ -4,8 +4,11 @@ our error body and 400s (never 500s) for malformed input."""
 
 import functools
 import threading
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils.functional import SimpleLazyObject
@@ -71,14 +74,40 @@ def find_site(request) -> Site | None:
     return None
 
 
+SENTINEL_PK = -20261203  # a page id no row has, to find the id among a compiled query's params
+
+
+@dataclass(frozen=True)
+class CompiledFetch:
+    """A page type's fetch by id (its table chain, its `api_prefetch` annotations such as an
+    episode's neighbours) compiled to SQL once: compiling it cost more than running it."""
+
+    sql: str
+    params: tuple
+    pk_index: int
+    annotations: dict  # name -> expression, whose converters the raw values need
+    lookups: tuple  # `prefetch_related` lookups, done per page
+
+
 @functools.cache
-def fetch_by_pk_sql(model) -> str:
-    """`model.objects.filter(pk=%s)` compiled once: a page type's fetch joins its table
-    chain, and compiling that costs more than running it."""
-    sql, params = model.objects.filter(pk=0).query.sql_with_params()
-    if list(params) != [0]:
-        raise ValueError(f"{model.__name__}'s default manager adds parameters: {params}")
-    return sql
+def compiled_fetch(model) -> CompiledFetch | None:
+    """`model`'s compiled fetch, or None when the ORM must fetch it (`select_related`)."""
+    queryset = model.objects.filter(pk=SENTINEL_PK)
+    prefetch = getattr(model, "api_prefetch", None)
+    if prefetch is not None and not hasattr(model, "prefetch_for_api"):
+        queryset = prefetch(queryset)
+    if queryset.query.select_related:
+        return None
+    sql, params = queryset.query.sql_with_params()
+    if list(params).count(SENTINEL_PK) != 1:
+        return None
+    return CompiledFetch(
+        sql=sql,
+        params=tuple(params),
+        pk_index=list(params).index(SENTINEL_PK),
+        annotations=dict(queryset.query.annotations),
+        lookups=tuple(queryset._prefetch_related_lookups),
+    )
 
 
 _built = threading.local()
@@ -168,12 +197,25 @@ class CatalogPagesAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):
 
     @staticmethod
     def fetch_specific(model, pk) -> Page:
-        """The page as its own type, with the type's prefetching: one page's own
-        (`prefetch_for_api`, the page fetched by SQL compiled once per type) when the type
-        has it, else the queryset's (`api_prefetch`)."""
-        if hasattr(model, "prefetch_for_api"):
-            page = list(model.objects.raw(fetch_by_pk_sql(model), [pk]))[0]
-            page.prefetch_for_api()
+        """The page as its own type, with the type's prefetching (`api_prefetch`, or one
+        page's own `prefetch_for_api` when the type has it), by SQL compiled once per type."""
+        fetch = compiled_fetch(model)
+        if fetch is not None:
+            params = list(fetch.params)
+            params[fetch.pk_index] = pk
+            page = list(model.objects.raw(fetch.sql, params))[0]
+            for name, expression in fetch.annotations.items():
+                value = getattr(page, name)
+                for convert in [
+                    *connection.ops.get_db_converters(expression),
+                    *expression.get_db_converters(connection),
+                ]:
+                    value = convert(value, expression, connection)
+                setattr(page, name, value)
+            if hasattr(page, "prefetch_for_api"):
+                page.prefetch_for_api()
+            else:
+                prefetch_related_objects([page], *fetch.lookups)
             return page
         prefetch = getattr(model, "api_prefetch", None)
         queryset = model.objects.filter(pk=pk)
