@@ -4,6 +4,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import SiteFooter from "@/components/layout/SiteFooter";
 import SiteHeader from "@/components/layout/SiteHeader";
+import PosterFallbacks from "@/components/titles/PosterFallbacks";
 import { FONT_STYLE } from "./fonts";
 import { SITE_NAME, SITE_TAGLINE, siteOrigin } from "@/lib/config";
 import styles from "@/components/layout/Layout.module.css";
@@ -39,6 +40,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
+        <PosterFallbacks />
       </body>
     </html>
   );

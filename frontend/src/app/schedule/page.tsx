@@ -54,7 +54,7 @@ export default async function ScheduleRoute() {
                         {formatTime(item.airsAt) || "—"}
                       </time>
                       <div className={styles.schedulePoster}>
-                        <Poster src={item.title.posterUrl} title={item.title.title} sizes="48px" />
+                        <Poster src={item.title.posterUrl} title={item.title.title} />
                       </div>
                       <div>
                         <Link href={item.title.url} className={styles.scheduleTitle}>

@@ -63,7 +63,7 @@ export default function ContinueWatching() {
         {items.map((item) => (
           <li key={item.key}>
             <Link href={item.url}>
-              <Poster src={item.posterUrl} title={item.title} sizes="180px" />
+              <Poster src={item.posterUrl} title={item.title} />
               <span className={styles.itemTitle}>{item.title}</span>
             </Link>
             <p className={styles.itemMeta}>{item.label}</p>

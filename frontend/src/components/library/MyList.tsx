@@ -86,7 +86,7 @@ export default function MyList() {
             {items.map((item) => (
               <li key={item.title.id} data-testid="my-list-item">
                 <Link href={item.title.url}>
-                  <Poster src={item.title.poster_url || null} title={item.title.title} sizes="180px" />
+                  <Poster src={item.title.poster_url || null} title={item.title.title} />
                   <span className={styles.itemTitle}>{item.title.title}</span>
                 </Link>
                 <p className={styles.itemMeta}>

@@ -99,7 +99,6 @@ async function HomeView({ page }: PageViewProps) {
                         <Poster
                           src={episode.titlePage.posterUrl}
                           title={episode.titlePage.title}
-                          sizes="(max-width: 600px) 45vw, 200px"
                           eager={index < EAGER_POSTERS}
                         />
                         <div className={cardsStyles.cardBadges}>

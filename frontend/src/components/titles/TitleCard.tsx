@@ -22,12 +22,7 @@ export default function TitleCard({ title, badge, eager }: TitleCardProps) {
     <article className={styles.card} data-testid="card">
       <Link href={title.url} className={styles.cardLink}>
         <div className={styles.cardPoster}>
-          <Poster
-            src={title.posterUrl}
-            title={title.title}
-            sizes="(max-width: 600px) 45vw, 200px"
-            eager={eager}
-          />
+          <Poster src={title.posterUrl} title={title.title} eager={eager} />
           <div className={styles.cardBadges}>
             {badge && <span className={`${ui.badge} ${ui.badgeYellow}`}>{badge}</span>}
             {title.dubTeams.length > 0 && <span className={`${ui.badge} ${ui.badgeYellow}`}>UA</span>}

@@ -72,7 +72,7 @@ export default function TitleHero({ title, extraFacts = [], action }: TitleHeroP
   return (
     <section className={styles.titleHero}>
       <div className={styles.titleHeroPoster} data-testid="title-poster">
-        <Poster src={title.posterUrl} title={title.title} sizes="(max-width: 700px) 60vw, 280px" eager />
+        <Poster src={title.posterUrl} title={title.title} eager />
       </div>
       <div>
         <h1>{title.title}</h1>
