@@ -74,6 +74,7 @@ def find_site(request) -> Site | None:
     return None
 
 
+MAX_PAGE_ID = 2**31 - 1  # page ids are the database's 32-bit integers
 SENTINEL_PK = -20261203  # a page id no row has, to find the id among a compiled query's params
 
 
@@ -189,10 +190,18 @@ class CatalogPagesAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):
         return prefetch(queryset) if prefetch else queryset
 
     def get_object(self):
-        # Wagtail asks for the object more than once per request: prefetch only the first time.
+        # Wagtail asks for the object more than once per request: fetch only the first time.
         if not hasattr(self, "_prefetched_object"):
-            page = super().get_object()
-            self._prefetched_object = self.with_parent(self.fetch_specific(type(page), page.pk))
+            page = None
+            lean = not set(self.request.GET) & detail_parameters(self)  # no `site=`, `fields=`
+            site = find_site(self.request) if lean else None
+            pk = int(self.kwargs["pk"])
+            if site is not None and pk <= MAX_PAGE_ID:  # a larger id is no page (nor a 500)
+                page = self.find_visible(site, "id", pk)
+            if page is None:
+                page = super().get_object()
+                page = self.with_parent(self.fetch_specific(type(page), page.pk))
+            self._prefetched_object = page
         return self._prefetched_object
 
     @staticmethod
@@ -248,8 +257,12 @@ class CatalogPagesAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):
     def find_view(self, request):
         """The page at `html_path` (or `id`) itself: one request per page for the front end."""
         page = None
-        if set(request.GET) & detail_parameters(self) == {"html_path"}:
-            page = self.find_by_path(request)
+        html_path = request.GET.get("html_path", "")
+        lean = set(request.GET) & detail_parameters(self) == {"html_path"}
+        site = find_site(request) if lean and "\x00" not in html_path else None
+        if site is not None:
+            url_path = site_url_path(site.root_url_path, html_path)
+            page = self.find_visible(site, "url_path", url_path)
         if page is None:
             try:
                 page = self.find_object(self.get_queryset(), request)
@@ -263,16 +276,12 @@ class CatalogPagesAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):
         self.kwargs[self.lookup_field] = page.pk
         return self.detail_response(page)
 
-    def find_by_path(self, request) -> Page | None:
-        """The visible page at `html_path` with its `api_parent`, when no view restriction
-        applies to it (else None: the generic lookup decides, as the request may pass it). One
-        statement finds the page, its parent and whether a restriction applies; then the page
-        is fetched as its type with its prefetching. Raises 404 when no live page is there."""
-        site = find_site(request)
-        html_path = request.GET["html_path"]
-        if site is None or "\x00" in html_path:
-            return None
-        url_path = site_url_path(site.root_url_path, html_path)
+    def find_visible(self, site: Site, column: str, value) -> Page | None:
+        """The visible page of `site` whose `column` ("url_path" or "id") is `value`, with
+        its `api_parent`, when no view restriction applies to it (else None: the generic
+        lookup decides, as the request may pass it). One statement finds the page, its parent
+        and whether a restriction applies; then the page is fetched as its type with its
+        prefetching. Raises 404 when no live page of the site is there."""
         page_table = Page._meta.db_table
         sql = f"""
             SELECT parent.*, page.id AS found_id, page.content_type_id AS found_type,
@@ -283,10 +292,10 @@ class CatalogPagesAPIViewSet(WagtailApiErrorsMixin, PagesAPIViewSet):
             FROM {page_table} page
             INNER JOIN {page_table} parent
                 ON parent.path = SUBSTR(page.path, 1, LENGTH(page.path) - %s)
-            WHERE page.url_path = %s AND page.live = %s AND SUBSTR(page.path, 1, %s) = %s
+            WHERE page.{column} = %s AND page.live = %s AND SUBSTR(page.path, 1, %s) = %s
             ORDER BY page.path
-        """  # noqa: S608 - table names from the models, values as parameters
-        params = [Page.steplen, url_path, True, len(site.root_path), site.root_path]
+        """  # noqa: S608 - table and column names from the code, values as parameters
+        params = [Page.steplen, value, True, len(site.root_path), site.root_path]
         parent = next(iter(Page.objects.raw(sql, params)), None)
         if parent is None:
             raise Http404("not found")

@@ -96,7 +96,7 @@ def generic(monkeypatch):
         return (prefetch(queryset) if prefetch else queryset)[0]
 
     def use_generic():
-        monkeypatch.setattr(CatalogPagesAPIViewSet, "find_by_path", lambda self, request: None)
+        monkeypatch.setattr(CatalogPagesAPIViewSet, "find_visible", lambda self, *args: None)
         monkeypatch.setattr(CatalogPagesAPIViewSet, "fetch_specific", staticmethod(fetch_by_orm))
         monkeypatch.setattr(
             CatalogPagesAPIViewSet,
@@ -169,18 +169,27 @@ def test_a_signed_in_visitor_passing_a_restriction_sees_the_page(client, catalog
 
 
 @pytest.mark.django_db
-def test_find_by_path_query_count(client, catalog):
-    def count(path) -> int:
+def test_find_by_path_and_by_id_query_count(client, catalog):
+    def count(url, params=None) -> int:
         cache.clear()  # no cached answer; Wagtail's own cache (site root paths) warm again:
         Site.get_site_root_paths()
         with CaptureQueriesContext(connection) as queries:
-            assert client.get("/api/v2/pages/find/", {"html_path": path}).status_code == 200
+            assert client.get(url, params).status_code == 200
         return len(queries)
 
-    count("/anime/aot/")  # warm per-process caches (site root paths, content types, locales)
+    count("/api/v2/pages/find/", {"html_path": "/anime/aot/"})  # warm per-process caches
     # The site, the page with its parent and restrictions, the title, its genres, studios and
     # dubbings with their teams (one statement), the teams' logos, the logos' renditions.
-    assert count("/anime/aot/") == 6
+    assert count("/api/v2/pages/find/", {"html_path": "/anime/aot/"}) == 6
+    assert count(f"/api/v2/pages/{catalog['anime'].pk}/") == 6
+
+
+@pytest.mark.django_db
+def test_an_id_beyond_any_page_is_a_404(client, catalog):
+    for pk in (2**31, 10**30):
+        response = client.get(f"/api/v2/pages/{pk}/")
+        assert response.status_code == 404
+        assert response.json()["detail"]
 
 
 @pytest.mark.django_db
